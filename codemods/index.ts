@@ -1,0 +1,2 @@
+/** Codemods that rewrite 1.x-style code; built in a later step. */
+export {};

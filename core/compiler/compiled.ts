@@ -1,0 +1,154 @@
+/**
+ * A compiled statement: SQL text with placeholders, where each placeholder's value comes
+ * from, and how result columns are converted. It is built once per statement shape and
+ * reused for every statement of that shape (see the compiled cache in the engine).
+ */
+import { ArgumentError } from '../errors';
+import type { BindParameter } from '../sql/elements';
+import type { SqlType } from '../sql/types';
+
+export type Processor = (value: any) => unknown;
+
+/** Where one placeholder's value comes from. */
+export interface ParamSlot {
+  /** Index into the statement's cache-key bind list, or -1 for named-only / default slots. */
+  readonly bindIndex: number;
+  /** Execution parameters may supply the value under this key. */
+  readonly key: string | undefined;
+  readonly type: SqlType<unknown>;
+  readonly processor: Processor | undefined;
+  /** Holds a list rendered as `(?, ?, …)` at execution. */
+  readonly expanding: boolean;
+  /** What an empty expanding list renders as (the whole `x IN (…)` predicate). */
+  readonly emptyIn?: { readonly negated: boolean; readonly sql: string };
+  /** A client-side default evaluated per row when the parameters do not give a value. */
+  readonly defaultValue?: () => unknown;
+}
+
+export interface ResultColumn {
+  readonly name: string;
+  readonly type: SqlType<unknown>;
+  readonly processor: Processor | undefined;
+}
+
+/** Marker placed in SQL text where a placeholder goes while compiling. @internal */
+export const SLOT_MARK = '\u0000';
+
+export class CompiledStatement {
+  /** The SQL text (placeholders in the dialect's style); with expanding lists, the form for one value each. */
+  readonly sql: string;
+  readonly slots: readonly ParamSlot[];
+  readonly resultColumns: readonly ResultColumn[];
+  /** Whether executing returns rows (SELECT, or DML with RETURNING). */
+  readonly returnsRows: boolean;
+  readonly hasExpanding: boolean;
+  /** Whether a result column holds 64-bit integers (SQLite then reads integers as BigInt). */
+  readonly wantsBigInt: boolean;
+  /** Row keys of the result, with the positions of names that occur more than once. */
+  readonly fieldNames: readonly string[];
+  /** The row class for this result shape, made on first use. @internal */
+  rowClass?: new (values: readonly unknown[]) => object;
+  /** How long compiling took, whether it was cached, whether the echo log showed it. @internal */
+  compileMs = 0;
+  cacheable = true;
+  logged = false;
+  /** The compile time, for the echo log's cache badge. */
+  readonly compiledAt = Date.now();
+  private readonly chunks: readonly string[];
+
+  constructor(
+    markedSql: string,
+    slotsById: readonly ParamSlot[],
+    resultColumns: readonly ResultColumn[],
+    returnsRows: boolean,
+    private readonly placeholder: (n: number) => string,
+    readonly statementKind: string,
+  ) {
+    const pieces = markedSql.split(SLOT_MARK);
+    const chunks: string[] = [];
+    const slots: ParamSlot[] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      if (i % 2 === 0) chunks.push(pieces[i]);
+      else slots.push(slotsById[Number(pieces[i])]);
+    }
+    this.chunks = chunks;
+    this.slots = slots;
+    this.hasExpanding = slots.some((s) => s.expanding);
+    this.sql = this.render(slots.map((s) => (s.expanding ? 1 : -1)));
+    this.resultColumns = resultColumns;
+    this.returnsRows = returnsRows;
+    this.wantsBigInt = resultColumns.some((c) => c.type.kind === 'bigint');
+    this.fieldNames = resultColumns.map((c) => c.name);
+  }
+
+  /** Renders the SQL with `counts[i]` placeholders for expanding slot i (-1 for plain slots). */
+  private render(counts: readonly number[]): string {
+    let n = 0;
+    let sql = this.chunks[0];
+    let skipToClose = false;
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      const count = counts[i];
+      if (!slot.expanding) sql += this.placeholder(++n);
+      else if (count === 0) {
+        // Replace the whole "x IN (" … ")" predicate: cut back the open paren emitted before the slot.
+        const cut = sql.lastIndexOf(SLOT_OPEN);
+        sql = sql.slice(0, cut) + slot.emptyIn!.sql;
+        skipToClose = true;
+      } else {
+        const ph: string[] = [];
+        for (let j = 0; j < count; j++) ph.push(this.placeholder(++n));
+        sql += ph.join(', ');
+      }
+      let next = this.chunks[i + 1];
+      if (skipToClose) {
+        next = next.slice(next.indexOf(SLOT_CLOSE) + SLOT_CLOSE.length);
+        skipToClose = false;
+      }
+      sql += next;
+    }
+    return sql.split(SLOT_OPEN).join('(').split(SLOT_CLOSE).join(')');
+  }
+
+  /**
+   * The SQL and the positional values for one execution.
+   * @param binds the bound parameters of the statement being run (same shape as compiled)
+   * @param params execution parameters for named bindparams / executemany rows
+   */
+  build(binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): { sql: string; values: unknown[] } {
+    const values: unknown[] = [];
+    let counts: number[] | undefined;
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      let v = resolve(slot, binds, params);
+      if (slot.expanding) {
+        if (!Array.isArray(v)) throw new ArgumentError(`parameter ${slot.key ?? i + 1} of an IN list must be an array, got ${typeof v}`);
+        (counts ??= this.slots.map(() => -1))[i] = v.length;
+        for (const item of v) {
+          if (item === null || item === undefined) throw new ArgumentError('IN list contains null/undefined; NULL never matches IN — use isNull() instead');
+          values.push(slot.processor ? slot.processor(item) : item);
+        }
+        continue;
+      }
+      if (v === undefined) v = null;
+      values.push(v !== null && slot.processor ? slot.processor(v) : v);
+    }
+    return { sql: counts ? this.render(counts) : this.sql, values };
+  }
+}
+
+/** Bracket markers around an expanding IN list, so an empty list can replace the predicate. @internal */
+export const SLOT_OPEN = '\u0001';
+export const SLOT_CLOSE = '\u0002';
+
+function resolve(slot: ParamSlot, binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): unknown {
+  if (slot.key !== undefined && params !== undefined && Object.prototype.hasOwnProperty.call(params, slot.key)) {
+    return params[slot.key];
+  }
+  if (slot.bindIndex >= 0) {
+    const b = binds[slot.bindIndex];
+    if (b.value !== undefined || b.key === undefined) return b.value;
+  }
+  if (slot.defaultValue) return slot.defaultValue();
+  throw new ArgumentError(`no value for bound parameter "${slot.key}"`);
+}

@@ -1,0 +1,127 @@
+/**
+ * Value conversions shared by the dialects. Each dialect picks the ones that fit what its
+ * driver sends and returns, so every database hands back the same JavaScript values.
+ */
+import { ArgumentError } from '../errors';
+import type { Processor } from '../compiler/compiled';
+import type { SqlType } from '../sql/types';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function checkDate(v: unknown, what: string): Date {
+  const d = v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined;
+  if (!d || Number.isNaN(d.getTime())) throw new ArgumentError(`${what}: ${String(v)} is not a valid date/time`);
+  return d;
+}
+
+/** A `Date` as the UTC wall-clock text `YYYY-MM-DD HH:MM:SS.mmm`. */
+export function utcText(v: unknown): string {
+  const d = checkDate(v, 'datetime');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+}
+
+/** Dates may be given as `'YYYY-MM-DD'` strings or `Date`s (their UTC calendar day). */
+export const bindDate: Processor = (v) => {
+  if (typeof v === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ArgumentError(`date: ${JSON.stringify(v)} is not YYYY-MM-DD`);
+    return v;
+  }
+  return utcText(v).slice(0, 10);
+};
+
+/** Parses timestamp text from any of the drivers; text without an offset is UTC. */
+export function parseTimestamp(v: unknown): Date {
+  if (v instanceof Date) return v;
+  if (typeof v === 'number') return new Date(v);
+  let s = String(v).trim().replace(' ', 'T');
+  s = s.replace(/(\.\d{3})\d+/, '$1');
+  const offset = /([+-]\d{2})(:?(\d{2}))?$/.exec(s.slice(10));
+  if (offset && s.indexOf('T') >= 0) s = s.slice(0, s.length - offset[0].length) + `${offset[1]}:${offset[3] ?? '00'}`;
+  else if (!/Z$/i.test(s)) s += s.length === 10 ? 'T00:00:00Z' : 'Z';
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) throw new ArgumentError(`cannot read ${JSON.stringify(v)} as a timestamp`);
+  return d;
+}
+
+export const toNumber: Processor = (v) => (typeof v === 'number' ? v : Number(v));
+export const toBigInt: Processor = (v) => (typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? Math.trunc(v) : String(v).split('.')[0]));
+export const toString: Processor = (v) => (typeof v === 'string' ? v : String(v));
+export const parseJson: Processor = (v) => (typeof v === 'string' ? JSON.parse(v) : Buffer.isBuffer(v) ? JSON.parse(v.toString('utf8')) : v);
+export const intBoolean: Processor = (v) => v === 1 || v === true || v === 1n || v === '1';
+export const boolToInt: Processor = (v) => {
+  if (typeof v !== 'boolean') throw new ArgumentError(`boolean column: expected true or false, got ${JSON.stringify(v)}`);
+  return v ? 1 : 0;
+};
+export const checkBoolean: Processor = (v) => {
+  if (typeof v !== 'boolean') throw new ArgumentError(`boolean column: expected true or false, got ${JSON.stringify(v)}`);
+  return v;
+};
+export const jsonText: Processor = (v) => JSON.stringify(v);
+
+/** Integers: a JS number must be a safe integer; bigint and numeric strings are accepted. */
+export function bindInteger(kind: string): Processor {
+  return (v) => {
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) throw new ArgumentError(`${kind} column: ${v} is not a safe integer`);
+      return v;
+    }
+    if (typeof v === 'bigint') return v;
+    if (typeof v === 'string' && /^-?\d+$/.test(v)) return v;
+    throw new ArgumentError(`${kind} column: expected an integer, got ${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`);
+  };
+}
+
+/** Decimals travel as text so no digit is lost to a float. */
+export const bindDecimal: Processor = (v) => {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new ArgumentError(`numeric column: ${v} is not a number`);
+    return String(v);
+  }
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return v.trim();
+  throw new ArgumentError(`numeric column: ${JSON.stringify(v)} is not a decimal number`);
+};
+
+export function bindEnum(type: SqlType<unknown>): Processor {
+  const allowed = new Set(type.options.values ?? []);
+  return (v) => {
+    if (!allowed.has(v as string)) throw new ArgumentError(`enum column: ${JSON.stringify(v)} is not one of ${[...allowed].map((x) => JSON.stringify(x)).join(', ')}`);
+    return v;
+  };
+}
+
+export const bindBinary: Processor = (v) => {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  throw new ArgumentError(`binary column: expected a Buffer or Uint8Array, got ${typeof v}`);
+};
+export const toBuffer: Processor = (v) => (Buffer.isBuffer(v) ? v : v instanceof Uint8Array ? Buffer.from(v) : Buffer.from(String(v)));
+
+/** Strings stay strings; anything else is an error rather than a silent conversion. */
+export const bindString: Processor = (v) => {
+  if (typeof v !== 'string') throw new ArgumentError(`string column: expected a string, got ${typeof v === 'object' ? JSON.stringify(v) : typeof v}`);
+  return v;
+};
+
+export const bindFloat: Processor = (v) => {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new ArgumentError(`float column: expected a number, got ${JSON.stringify(v)}`);
+};
+
+/** Formats a number read back from SQLite's NUMERIC affinity with the column's scale. */
+export function decimalFromSqlite(scale: number | undefined): Processor {
+  return (v) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'bigint') return scale ? `${v}.${'0'.repeat(scale)}` : v.toString();
+    if (typeof v === 'number') return scale !== undefined ? v.toFixed(scale) : String(v);
+    return String(v);
+  };
+}
+
+/** Composes two optional processors. */
+export function chain(a: Processor | undefined, b: Processor | undefined): Processor | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return (v) => b(a(v));
+}

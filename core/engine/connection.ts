@@ -1,0 +1,411 @@
+/**
+ * `Connection`: one pooled database connection. Commit-as-you-go: the first statement
+ * begins a transaction (autobegin); `commit()` / `rollback()` end it. `beginNested()` is a
+ * SAVEPOINT. Closing a connection rolls back what was not committed.
+ */
+import { ArgumentError, ConnectionError, DatabaseError, IntegrityError, InvalidRequestError, RetortError } from '../errors';
+import type { CompiledStatement } from '../compiler/compiled';
+import type { DriverConnection, DriverResult, IsolationLevel } from '../dialects/dialect';
+import type { MetaData, SchemaOperationOptions } from '../schema/metadata';
+import { Node } from '../sql/node';
+import type { Row } from '../sql/row-types';
+import { isTextClause } from '../sql/text';
+import type { Engine } from './engine';
+import type { PooledConnection } from './pool';
+import { AsyncResult, Result } from './result';
+import { rowClassFor, RowClass } from './row';
+import { runSchemaOperation } from './schema-runner';
+
+/** Anything `execute()` runs: select(), insert()/update()/deleteFrom(), text(), unions. */
+export interface Executable extends Node {
+  readonly __row: unknown;
+}
+
+/** The row type a statement produces. */
+export type RowOf<S> = S extends { readonly __row: infer R } ? (R extends Row<any, any> ? R : Row<unknown[]>) : Row<unknown[]>;
+
+/** Parameters for one execution (named bindparams, text() `:names`, INSERT values) or a list for executemany. */
+export type ExecuteParams = Readonly<Record<string, unknown>> | readonly Readonly<Record<string, unknown>>[];
+
+export interface ConnectionOptions {
+  /** The isolation level of transactions begun on this connection; `AUTOCOMMIT` begins none. */
+  isolationLevel?: IsolationLevel;
+}
+
+const ISOLATION_LEVELS = ['READ UNCOMMITTED', 'READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE', 'AUTOCOMMIT'];
+
+function isExecutable(s: unknown): s is Executable {
+  return s instanceof Node && typeof (s as { _cache?: unknown })._cache === 'object';
+}
+
+/** Statements whose columns come from the parameter keys when they have no values(). */
+function needsParamKeys(stmt: Node): boolean {
+  if (stmt.kind === 'insert') return (stmt as unknown as { _state: { rows: unknown[]; fromSelect?: unknown } })._state.rows.length === 0 && !(stmt as any)._state.fromSelect;
+  if (stmt.kind === 'update') return (stmt as unknown as { _state: { values: Map<unknown, unknown> } })._state.values.size === 0;
+  return false;
+}
+
+/** A transaction begun explicitly with `conn.begin()` or as a savepoint with `beginNested()`. */
+export class Transaction {
+  private active = true;
+  constructor(
+    private readonly conn: Connection,
+    /** The SAVEPOINT name of a nested transaction. */
+    readonly savepoint?: string,
+  ) {}
+  get isActive(): boolean {
+    return this.active && !this.conn.closed;
+  }
+  async commit(): Promise<void> {
+    this.end('commit');
+    await (this.savepoint ? this.conn._releaseSavepoint(this.savepoint) : this.conn.commit());
+  }
+  async rollback(): Promise<void> {
+    this.end('rollback');
+    await (this.savepoint ? this.conn._rollbackSavepoint(this.savepoint) : this.conn.rollback());
+  }
+  private end(what: string): void {
+    if (!this.active) throw new InvalidRequestError(`cannot ${what}: this transaction has already ended`);
+    this.active = false;
+  }
+}
+
+export class Connection {
+  private inTx = false;
+  private savepoints: string[] = [];
+  private savepointCounter = 0;
+  private isClosed = false;
+  private isolation: IsolationLevel | undefined;
+  private busyStreaming = false;
+  /** @internal */
+  readonly driver: DriverConnection;
+
+  constructor(
+    readonly engine: Engine,
+    private readonly pooled: PooledConnection,
+    options: ConnectionOptions = {},
+  ) {
+    this.driver = pooled.driver;
+    this.isolation = options.isolationLevel ?? engine.options.isolationLevel;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+  /** True while a transaction is open (begun explicitly or by autobegin). */
+  inTransaction(): boolean {
+    return this.inTx;
+  }
+
+  /** Sets the isolation level for the next transaction on this connection. */
+  executionOptions(opts: ConnectionOptions): this {
+    if (opts.isolationLevel !== undefined) {
+      if (!ISOLATION_LEVELS.includes(opts.isolationLevel)) {
+        throw new ArgumentError(`unknown isolation level ${JSON.stringify(opts.isolationLevel)} (use one of ${ISOLATION_LEVELS.join(', ')})`);
+      }
+      if (this.inTx) throw new InvalidRequestError('the isolation level cannot change inside a transaction; commit or roll back first');
+      this.isolation = opts.isolationLevel;
+    }
+    return this;
+  }
+
+  private checkOpen(): void {
+    if (this.isClosed) throw new InvalidRequestError('this connection is closed');
+    if (this.busyStreaming) throw new InvalidRequestError('this connection is streaming a result; finish iterating it first');
+  }
+
+  private async autobegin(): Promise<void> {
+    if (this.inTx || this.isolation === 'AUTOCOMMIT') return;
+    for (const sql of this.engine.dialect.beginSql(this.isolation)) await this.rawExec(sql);
+    this.inTx = true;
+  }
+
+  /**
+   * Begins a transaction explicitly. Most code does not need this: the first statement
+   * begins one (autobegin), and `commit()` ends it.
+   */
+  async begin(): Promise<Transaction> {
+    this.checkOpen();
+    if (this.inTx) {
+      throw new InvalidRequestError(
+        'a transaction is already begun on this connection (autobegin starts one with the first statement); commit() or rollback() it first, or use beginNested() for a SAVEPOINT',
+      );
+    }
+    if (this.isolation === 'AUTOCOMMIT') throw new InvalidRequestError('this connection is in AUTOCOMMIT mode; it has no transactions');
+    await this.autobegin();
+    return new Transaction(this);
+  }
+
+  /**
+   * A SAVEPOINT inside the current transaction (begun first if needed). With a function,
+   * releases the savepoint when it resolves and rolls back to it when it throws.
+   * @example await conn.beginNested(async () => { await conn.execute(insert(t).values(row)); });
+   */
+  async beginNested(): Promise<Transaction>;
+  async beginNested<T>(fn: () => Promise<T>): Promise<T>;
+  async beginNested<T>(fn?: () => Promise<T>): Promise<Transaction | T> {
+    this.checkOpen();
+    if (this.isolation === 'AUTOCOMMIT') throw new InvalidRequestError('savepoints need a transaction; this connection is in AUTOCOMMIT mode');
+    await this.autobegin();
+    const name = `retort_sp_${++this.savepointCounter}`;
+    await this.rawExec(`SAVEPOINT ${name}`);
+    this.savepoints.push(name);
+    const tx = new Transaction(this, name);
+    if (!fn) return tx;
+    let out: T;
+    try {
+      out = await fn();
+    } catch (e) {
+      if (tx.isActive && this.savepoints.includes(name)) await tx.rollback();
+      throw e;
+    }
+    if (tx.isActive && this.savepoints.includes(name)) await tx.commit();
+    return out;
+  }
+
+  /** @internal */
+  async _releaseSavepoint(name: string): Promise<void> {
+    const i = this.savepoints.lastIndexOf(name);
+    if (i < 0) throw new InvalidRequestError(`savepoint ${name} is no longer active`);
+    await this.rawExec(`RELEASE SAVEPOINT ${name}`);
+    this.savepoints.splice(i);
+  }
+  /** @internal */
+  async _rollbackSavepoint(name: string): Promise<void> {
+    const i = this.savepoints.lastIndexOf(name);
+    if (i < 0) throw new InvalidRequestError(`savepoint ${name} is no longer active`);
+    await this.rawExec(`ROLLBACK TO SAVEPOINT ${name}`);
+    this.savepoints.splice(i);
+  }
+
+  /** Commits the current transaction, if any. */
+  async commit(): Promise<void> {
+    this.checkOpen();
+    if (!this.inTx) return;
+    this.inTx = false;
+    this.savepoints = [];
+    await this.rawExec('COMMIT');
+  }
+
+  /** Rolls back the current transaction, if any. */
+  async rollback(): Promise<void> {
+    if (this.isClosed) throw new InvalidRequestError('this connection is closed');
+    if (!this.inTx) return;
+    this.inTx = false;
+    this.savepoints = [];
+    await this.rawExec('ROLLBACK');
+  }
+
+  /** Rolls back anything uncommitted and returns the connection to the pool. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    try {
+      if (this.inTx && !this.driver.broken) await this.driver.exec('ROLLBACK');
+    } catch {
+      this.pooled.invalidated = true;
+    } finally {
+      this.inTx = false;
+      await this.engine.pool.release(this.pooled);
+    }
+  }
+
+  /** Marks the driver connection unusable: it is closed instead of returned to the pool. */
+  invalidate(): void {
+    this.pooled.invalidated = true;
+  }
+
+  private async rawExec(sql: string): Promise<void> {
+    try {
+      await this.driver.exec(sql);
+    } catch (e) {
+      throw this.wrapError(e, sql, []);
+    }
+  }
+
+  /** @internal wraps a driver error in the Retort hierarchy. */
+  wrapError(e: unknown, sql: string, values: readonly unknown[]): RetortError {
+    if (e instanceof RetortError) return e;
+    const kind = this.engine.dialect.classifyError(e);
+    const details = { sql, params: this.engine.options.includeParametersInErrors ? values : undefined, showParams: !!this.engine.options.includeParametersInErrors };
+    if (kind === 'connection') {
+      this.pooled.invalidated = true;
+      this.inTx = false;
+      return new ConnectionError(e, details);
+    }
+    if (kind === 'integrity') return new IntegrityError(e, details);
+    return new DatabaseError(e, details);
+  }
+
+  /**
+   * Runs a statement.
+   *
+   * @example
+   * const result = await conn.execute(select(users.c.id, users.c.name).where(users.c.id.eq(1)));
+   * const row = result.one(); // Row<[number, string]>
+   * await conn.execute(insert(users), [{ name: 'a' }, { name: 'b' }]); // executemany
+   * await conn.commit();
+   */
+  async execute<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
+    this.checkOpen();
+    if (!isExecutable(statement)) {
+      if (typeof statement === 'string') {
+        throw new ArgumentError('execute() does not take SQL strings: wrap the SQL in text(), or use execDriverSql() (see the migration guide, L104)');
+      }
+      throw new ArgumentError(`execute() takes a statement such as select(), insert() or text(), got ${describe(statement)}`);
+    }
+    const many = Array.isArray(params);
+    if (params !== undefined && (typeof params !== 'object' || params === null)) {
+      throw new ArgumentError(`execute() parameters must be an object (or an array of objects for executemany), got ${describe(params)}`);
+    }
+    if (many) {
+      if (params.length === 0) throw new ArgumentError('executemany needs at least one parameter object');
+      params.forEach((p, i) => {
+        if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new ArgumentError(`executemany: parameter set ${i + 1} is not an object`);
+      });
+    }
+    const first = many ? (params as readonly Record<string, unknown>[])[0] : (params as Record<string, unknown> | undefined);
+    const keys = first && needsParamKeys(statement) ? Object.keys(first) : undefined;
+    const compiled = this.engine._compile(statement, keys);
+    await this.autobegin();
+    if (!many) return this.runCompiled(statement, compiled, first) as Promise<Result<RowOf<S>>>;
+    let rowCount = 0;
+    const rows: unknown[] = [];
+    let last: Result<any> | undefined;
+    for (const p of params as readonly Record<string, unknown>[]) {
+      last = await this.runCompiled(statement, compiled, p);
+      rowCount += last.rowCount;
+      if (compiled.returnsRows) rows.push(...last.all());
+    }
+    return new Result(rows as RowOf<S>[], last!.keys, rowCount) as Result<RowOf<S>>;
+  }
+
+  /** The first column of the first row, or null. */
+  async scalar<S extends Executable>(statement: S, params?: ExecuteParams) {
+    return (await this.execute(statement, params)).scalar();
+  }
+  /** The first column of every row. */
+  async scalars<S extends Executable>(statement: S, params?: ExecuteParams) {
+    return (await this.execute(statement, params)).scalars();
+  }
+
+  private async runCompiled(statement: Executable, compiled: CompiledStatement, params: Readonly<Record<string, unknown>> | undefined): Promise<Result<Row<unknown[]>>> {
+    const built = compiled.build((statement as unknown as { _cache: { binds: any[] } })._cache.binds, params);
+    const engine = this.engine;
+    const events = engine.events.hasExecuteListeners ? engine.events : undefined;
+    if (events) await events.emit('beforeExecute', { connection: this, statement, sql: built.sql, values: built.values });
+    const t0 = engine.logger || events ? performance.now() : 0;
+    let res: DriverResult;
+    try {
+      res = await this.driver.run(built.sql, built.values, { rows: compiled.returnsRows, bigint: compiled.wantsBigInt });
+    } catch (e) {
+      throw this.wrapError(e, built.sql, built.values);
+    }
+    if (engine.logger) engine._log(built.sql, built.values, compiled, performance.now() - t0);
+    const result = this.makeResult(compiled, res);
+    if (events) await events.emit('afterExecute', { connection: this, statement, sql: built.sql, values: built.values, rowCount: res.rowCount, durationMs: performance.now() - t0 });
+    return result;
+  }
+
+  private makeResult(compiled: CompiledStatement, res: DriverResult): Result<Row<unknown[]>> {
+    const raw = res.rows;
+    const n = raw.length;
+    const out = new Array(n);
+    if (n > 0) {
+      const declared = compiled.resultColumns.length > 0;
+      const RowCls = declared ? (compiled.rowClass ??= rowClassFor(compiled.fieldNames)) : this.engine._rowClassForFields(res.fields);
+      if (declared) {
+        const procs = compiled.resultColumns.map((c) => c.processor);
+        const width = procs.length;
+        for (let i = 0; i < n; i++) {
+          const r = raw[i];
+          for (let j = 0; j < width; j++) {
+            const p = procs[j];
+            const v = r[j];
+            if (p !== undefined && v !== null && v !== undefined) r[j] = p(v);
+          }
+          out[i] = new RowCls(r);
+        }
+      } else {
+        for (let i = 0; i < n; i++) out[i] = new RowCls(raw[i]);
+      }
+    }
+    const keys = compiled.resultColumns.length ? compiled.fieldNames : res.fields;
+    return new Result(out, keys, res.rowCount, res.lastInsertId);
+  }
+
+  /**
+   * Runs a statement and reads its rows in batches as you iterate: a server-side cursor on
+   * PostgreSQL, a row stream on MySQL/MariaDB, statement iteration on SQLite. The whole
+   * result is never held in memory. The connection runs nothing else until iteration ends.
+   *
+   * @example
+   * for await (const row of await conn.stream(select(events), {}, { batchSize: 500 })) handle(row);
+   */
+  async stream<S extends Executable>(statement: S, params?: Readonly<Record<string, unknown>>, opts: { batchSize?: number } = {}): Promise<AsyncResult<RowOf<S>>> {
+    this.checkOpen();
+    if (!isExecutable(statement)) throw new ArgumentError(`stream() takes a statement such as select(), got ${describe(statement)}`);
+    const batchSize = opts.batchSize ?? 1000;
+    if (!Number.isInteger(batchSize) || batchSize <= 0) throw new ArgumentError(`stream(): batchSize must be a positive integer, got ${batchSize}`);
+    const compiled = this.engine._compile(statement, undefined);
+    await this.autobegin();
+    const built = compiled.build((statement as unknown as { _cache: { binds: any[] } })._cache.binds, params);
+    if (this.engine.logger) this.engine._log(built.sql, built.values, compiled, 0);
+    const conn = this;
+    return new AsyncResult<RowOf<S>>(async function* () {
+      conn.busyStreaming = true;
+      try {
+        const batches = conn.driver.stream(built.sql, built.values, { rows: true, bigint: compiled.wantsBigInt, batchSize });
+        const iterator = batches[Symbol.asyncIterator]();
+        for (;;) {
+          let step: IteratorResult<unknown[][]>;
+          try {
+            step = await iterator.next();
+          } catch (e) {
+            throw conn.wrapError(e, built.sql, built.values);
+          }
+          if (step.done) break;
+          yield conn.makeResult(compiled, { rows: step.value, fields: [], rowCount: step.value.length }).all() as RowOf<S>[];
+        }
+      } finally {
+        conn.busyStreaming = false;
+      }
+    });
+  }
+
+  /**
+   * Runs SQL as the driver takes it (its own placeholder style), with no Retort processing.
+   * @example await conn.execDriverSql('SELECT * FROM users WHERE id = ?', [5]) // SQLite / MySQL
+   */
+  async execDriverSql(sql: string, params: readonly unknown[] = []): Promise<Result<Row<unknown[]>>> {
+    this.checkOpen();
+    if (typeof sql !== 'string' || sql.trim() === '') throw new ArgumentError('execDriverSql() needs a non-empty SQL string');
+    if (!Array.isArray(params)) throw new ArgumentError('execDriverSql() parameters must be an array of positional values');
+    await this.autobegin();
+    let res: DriverResult;
+    const t0 = performance.now();
+    try {
+      res = await this.driver.run(sql, params, { rows: true, bigint: false });
+    } catch (e) {
+      throw this.wrapError(e, sql, params);
+    }
+    if (this.engine.logger) this.engine._log(sql, params, undefined, performance.now() - t0);
+    const Cls = this.engine._rowClassForFields(res.fields);
+    return new Result(res.rows.map((r) => new Cls(r)) as unknown as Row<unknown[]>[], res.fields, res.rowCount, res.lastInsertId);
+  }
+
+  /** @internal */
+  async _runSchemaOperation(op: 'create' | 'drop', metadata: MetaData, opts: SchemaOperationOptions): Promise<void> {
+    this.checkOpen();
+    await runSchemaOperation(this, op, metadata, opts);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof Node) return `a ${v.kind}`;
+  return typeof v;
+}
+
+export type { RowClass };

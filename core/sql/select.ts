@@ -1,0 +1,524 @@
+/**
+ * SELECT and compound SELECT (UNION / INTERSECT / EXCEPT), subqueries and CTEs.
+ * Every method returns a new statement; a statement is never changed after it is made.
+ */
+import { ArgumentError } from '../errors';
+import {
+  and,
+  BindParameter,
+  ColumnElement,
+  coerce,
+  Exists,
+  Label,
+  OrderByExpression,
+  ScalarSubquery,
+} from './elements';
+import { buildCacheKey, CacheKey, CacheKeyBuilder, Node, walk } from './node';
+import { Alias, aliasColumns, ColumnRef, FromClause, Join, NamedFromClause } from './selectable';
+import { integerType, SqlType } from './types';
+import type { ResultRow, RowTuple, RowMapping } from './row-types';
+
+/** What can be put in a SELECT list: an expression, or a table/alias/subquery (all its columns). */
+export type SelectItem = ColumnElement<any> | FromClause<any>;
+
+type OrderByArg = ColumnElement<any> | OrderByExpression;
+
+export interface LockingClause {
+  readonly read?: boolean;
+  readonly nowait?: boolean;
+  readonly skipLocked?: boolean;
+  readonly of?: readonly FromClause<any>[];
+}
+
+interface SelectState {
+  readonly items: readonly SelectItem[];
+  readonly explicitFroms: readonly FromClause<any>[];
+  readonly joined: readonly Join[];
+  readonly where?: ColumnElement<boolean>;
+  readonly groupBy: readonly ColumnElement<unknown>[];
+  readonly having?: ColumnElement<boolean>;
+  readonly orderBy: readonly OrderByArg[];
+  readonly limit?: BindParameter<number>;
+  readonly offset?: BindParameter<number>;
+  readonly distinct: boolean;
+  readonly distinctOn: readonly ColumnElement<unknown>[];
+  readonly locking?: LockingClause;
+  readonly correlate?: readonly FromClause<any>[] | 'none';
+}
+
+/** Methods shared by SELECT and compound SELECT. */
+export abstract class SelectBase<Cols extends readonly SelectItem[]> extends Node {
+  declare readonly __row: ResultRow<Cols>;
+  private _cacheKey?: CacheKey;
+  /** The expressions this statement returns, tables expanded to their columns. */
+  abstract get _selectedColumns(): readonly ColumnElement<unknown>[];
+
+  /** The shape of this statement, computed once (the tree is immutable). @internal */
+  get _cache(): CacheKey {
+    return (this._cacheKey ??= buildCacheKey(this));
+  }
+
+  /**
+   * Use this statement as a FROM element: `(SELECT …) AS name`.
+   * @example const totals = select(orders.c.userId, func.sum(orders.c.amount).label('total')).groupBy(orders.c.userId).subquery('totals');
+   */
+  subquery(name?: string): Subquery<SubqueryColumns<Cols>> {
+    return new Subquery(this as unknown as SelectBase<readonly SelectItem[]>, name);
+  }
+  /** `(SELECT …)` as a single value; the select must return one column. */
+  scalarSubquery(): ColumnElement<RowTuple<Cols>[0]> {
+    if (this._selectedColumns.length !== 1) {
+      throw new ArgumentError(`a scalar subquery must select exactly one column, this one selects ${this._selectedColumns.length}`);
+    }
+    return new ScalarSubquery(this as unknown as SelectBase<Cols> & { kind: 'select' });
+  }
+  /** `EXISTS (SELECT …)`. */
+  exists(): ColumnElement<boolean> {
+    return new Exists(this as unknown as SelectBase<Cols> & { kind: 'select' });
+  }
+  /** A scalar subquery with a name, for the SELECT list. */
+  label<const N extends string>(name: N): Label<RowTuple<Cols>[0], N> {
+    return this.scalarSubquery().label(name);
+  }
+  /**
+   * A common table expression: `WITH name AS (SELECT …)`. With `recursive: true`, add the
+   * recursive part with `cte.unionAll(select(...).where(... cte.c.x ...))`.
+   */
+  cte(name: string, opts: { recursive?: boolean; materialized?: boolean } = {}): CTE<SubqueryColumns<Cols>> {
+    return new CTE(this as unknown as SelectBase<readonly SelectItem[]>, name, !!opts.recursive, opts.materialized);
+  }
+  union<O extends readonly SelectItem[]>(...others: SelectBase<O>[]): CompoundSelect<Cols> {
+    return compound('UNION', [this, ...others]);
+  }
+  unionAll<O extends readonly SelectItem[]>(...others: SelectBase<O>[]): CompoundSelect<Cols> {
+    return compound('UNION ALL', [this, ...others]);
+  }
+  intersect<O extends readonly SelectItem[]>(...others: SelectBase<O>[]): CompoundSelect<Cols> {
+    return compound('INTERSECT', [this, ...others]);
+  }
+  except<O extends readonly SelectItem[]>(...others: SelectBase<O>[]): CompoundSelect<Cols> {
+    return compound('EXCEPT', [this, ...others]);
+  }
+}
+
+/** The columns a subquery of a select exposes, named by their result names. */
+export type SubqueryColumns<Cols extends readonly SelectItem[]> = {
+  readonly [K in keyof RowMapping<Cols>]: ColumnRef<RowMapping<Cols>[K], K & string>;
+};
+
+function validItems(items: readonly unknown[]): readonly SelectItem[] {
+  items.forEach((it, i) => {
+    if (!(it instanceof ColumnElement) && !(it instanceof FromClause)) {
+      throw new ArgumentError(
+        `select() argument ${i + 1} is ${it === null ? 'null' : typeof it}, not a column, expression or table` +
+          (Array.isArray(it) ? ' (select() takes columns as separate arguments, not a list)' : ''),
+      );
+    }
+  });
+  return items as readonly SelectItem[];
+}
+
+function checkBool(what: string, c: unknown): ColumnElement<boolean> {
+  if (!(c instanceof ColumnElement)) {
+    throw new ArgumentError(`${what}() takes SQL expressions such as users.c.id.eq(5), got ${c === null ? 'null' : typeof c}`);
+  }
+  return c as ColumnElement<boolean>;
+}
+
+function intBind(what: string, n: unknown): BindParameter<number> {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new ArgumentError(`${what}() needs a non-negative integer, got ${String(n)}`);
+  }
+  return new BindParameter<number>(undefined, n, integerType, false);
+}
+
+/**
+ * A SELECT statement.
+ *
+ * @example
+ * select(users.c.id, users.c.name).where(users.c.name.like('a%')).orderBy(users.c.id).limit(10)
+ * // SELECT users.id, users.name FROM users WHERE users.name LIKE ? ORDER BY users.id LIMIT ?
+ */
+export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> extends SelectBase<Cols> {
+  readonly kind = 'select';
+  /** @internal */
+  readonly _state: SelectState;
+  constructor(state: SelectState) {
+    super();
+    this._state = state;
+    Object.freeze(this._state);
+  }
+  private with(patch: Partial<SelectState>): Select<Cols> {
+    return new Select<Cols>({ ...this._state, ...patch });
+  }
+  get _selectedColumns(): readonly ColumnElement<unknown>[] {
+    return this._state.items.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));
+  }
+  /** Replaces the SELECT list, keeping everything else. */
+  withOnlyColumns<C extends readonly SelectItem[]>(...items: C): Select<C> {
+    return new Select<C>({ ...this._state, items: validItems(items) });
+  }
+  /** Adds columns to the SELECT list. */
+  addColumns<C extends readonly SelectItem[]>(...items: C): Select<[...Cols, ...C]> {
+    return new Select<[...Cols, ...C]>({ ...this._state, items: [...this._state.items, ...validItems(items)] });
+  }
+  /** Adds explicit FROM elements (for a select whose columns don't name its FROM). */
+  selectFrom(...froms: FromClause<any>[]): Select<Cols> {
+    froms.forEach((f) => {
+      if (!(f instanceof FromClause)) throw new ArgumentError('selectFrom() takes tables, aliases, subqueries or joins');
+    });
+    return this.with({ explicitFroms: [...this._state.explicitFroms, ...froms] });
+  }
+  /** `WHERE a AND b …`; calling it again adds more conditions with AND. */
+  where(...conditions: (ColumnElement<boolean> | ColumnElement<boolean | null> | undefined)[]): Select<Cols> {
+    const given = conditions.filter((c) => c !== undefined).map((c) => checkBool('where', c));
+    if (given.length === 0) return this;
+    return this.with({ where: and(this._state.where, ...given) });
+  }
+  /** Equality conditions on the columns of the last joined (or first) FROM element, by name. */
+  filterBy(values: Record<string, unknown>): Select<Cols> {
+    const target = this._state.joined.length ? this._state.joined[this._state.joined.length - 1].right : this._froms()[0];
+    if (!target) throw new ArgumentError('filterBy() needs a FROM element to look the names up in');
+    const conds = Object.entries(values).map(([k, v]) => {
+      const col = (target.c as Record<string, ColumnRef<unknown>>)[k];
+      if (!col) throw new ArgumentError(`filterBy(): ${(target as { name?: string }).name ?? 'the FROM element'} has no column "${k}"`);
+      return col.eq(v as never);
+    });
+    return this.where(...conds);
+  }
+  /**
+   * `JOIN target ON …` from the statement's leftmost FROM element (or the current join).
+   * Without `on`, the condition comes from the foreign keys.
+   */
+  join(target: FromClause<any>, on?: ColumnElement<boolean>, opts: { isOuter?: boolean; full?: boolean } = {}): Select<Cols> {
+    const current = this._state.joined.length ? this._state.joined[this._state.joined.length - 1] : this._froms()[0];
+    if (!current) throw new ArgumentError('join() needs something to join from: select a column or call selectFrom() first');
+    const j = current.join(target, on, opts);
+    return this.with({ joined: [...this._state.joined.slice(0, -1), j] });
+  }
+  /** `LEFT OUTER JOIN target ON …`. */
+  outerJoin(target: FromClause<any>, on?: ColumnElement<boolean>, opts: { full?: boolean } = {}): Select<Cols> {
+    return this.join(target, on, { isOuter: true, full: opts.full });
+  }
+  /** `FULL OUTER JOIN target ON …`. */
+  fullJoin(target: FromClause<any>, on?: ColumnElement<boolean>): Select<Cols> {
+    return this.join(target, on, { isOuter: true, full: true });
+  }
+  /** An explicit join between two FROM elements, added to the statement's FROM list. */
+  joinFrom(left: FromClause<any>, right: FromClause<any>, on?: ColumnElement<boolean>, opts: { isOuter?: boolean; full?: boolean } = {}): Select<Cols> {
+    return this.with({ joined: [...this._state.joined, left.join(right, on, opts)] });
+  }
+  groupBy(...cols: ColumnElement<any>[]): Select<Cols> {
+    cols.forEach((c) => checkBool('groupBy', c));
+    return this.with({ groupBy: [...this._state.groupBy, ...cols] });
+  }
+  having(...conditions: ColumnElement<boolean>[]): Select<Cols> {
+    const given = conditions.map((c) => checkBool('having', c));
+    return this.with({ having: and(this._state.having, ...given) });
+  }
+  /** `ORDER BY …`; use `col.desc()`, `col.asc().nullsLast()` for direction. `orderBy(null)` clears it. */
+  orderBy(...terms: (OrderByArg | null)[]): Select<Cols> {
+    if (terms.length === 1 && terms[0] === null) return this.with({ orderBy: [] });
+    terms.forEach((t) => {
+      if (!(t instanceof ColumnElement) && !(t instanceof OrderByExpression)) throw new ArgumentError('orderBy() takes columns or col.asc()/col.desc()');
+    });
+    return this.with({ orderBy: [...this._state.orderBy, ...(terms as OrderByArg[])] });
+  }
+  limit(n: number | null): Select<Cols> {
+    return this.with({ limit: n === null ? undefined : intBind('limit', n) });
+  }
+  offset(n: number | null): Select<Cols> {
+    return this.with({ offset: n === null ? undefined : intBind('offset', n) });
+  }
+  /** `SELECT DISTINCT`; with expressions, PostgreSQL's `DISTINCT ON (…)`. */
+  distinct(...on: ColumnElement<any>[]): Select<Cols> {
+    return this.with({ distinct: true, distinctOn: on });
+  }
+  /** `FOR UPDATE [NOWAIT | SKIP LOCKED]`, or `FOR SHARE` with `{ read: true }`. */
+  forUpdate(opts: LockingClause = {}): Select<Cols> {
+    return this.with({ locking: opts });
+  }
+  /**
+   * Which enclosing FROM elements this (sub)select refers to instead of listing them in its
+   * own FROM. By default every enclosing element it mentions is correlated; `correlate(null)`
+   * turns that off.
+   */
+  correlate(...froms: (FromClause<any> | null)[]): Select<Cols> {
+    return this.with({ correlate: froms[0] === null ? 'none' : (froms as FromClause<any>[]) });
+  }
+
+  /**
+   * The FROM elements in order of first mention: explicit ones, then those of the columns,
+   * then those of the WHERE clause; joins replace the elements they contain.
+   * @internal
+   */
+  _froms(): FromClause<any>[] {
+    const seen: FromClause<any>[] = [];
+    const add = (f: FromClause<any>) => {
+      if (!seen.includes(f)) seen.push(f);
+    };
+    const fromsOf = (n: Node) =>
+      walk(n, (x) => {
+        if (x instanceof ColumnRef) add(x.table);
+        else if (x.kind === 'select' || x.kind === 'compoundSelect' || x.kind === 'scalarSubquery' || x.kind === 'exists') return false;
+        else if (x instanceof FromClause) {
+          add(x);
+          return false;
+        }
+      });
+    this._state.explicitFroms.forEach(add);
+    for (const it of this._state.items) fromsOf(it);
+    if (this._state.where) fromsOf(this._state.where);
+    for (const j of this._state.joined) {
+      const parts = j.elements;
+      const at = seen.findIndex((f) => parts.includes(f));
+      const rest = seen.filter((f) => !parts.includes(f));
+      if (at < 0) rest.push(j);
+      else rest.splice(Math.min(at, rest.length), 0, j);
+      seen.splice(0, seen.length, ...rest);
+    }
+    return seen;
+  }
+
+  _key(k: CacheKeyBuilder): void {
+    const s = this._state;
+    k.push('SELECT(');
+    for (const it of s.items) it._key(k);
+    k.push('FROM');
+    for (const f of s.explicitFroms) f._key(k);
+    for (const j of s.joined) j._key(k);
+    if (s.where) {
+      k.push('W');
+      s.where._key(k);
+    }
+    if (s.groupBy.length) {
+      k.push('GB');
+      for (const g of s.groupBy) g._key(k);
+    }
+    if (s.having) {
+      k.push('H');
+      s.having._key(k);
+    }
+    if (s.orderBy.length) {
+      k.push('OB');
+      for (const o of s.orderBy) o._key(k);
+    }
+    if (s.limit) {
+      k.push('LIM');
+      s.limit._key(k);
+    }
+    if (s.offset) {
+      k.push('OFF');
+      s.offset._key(k);
+    }
+    if (s.distinct) {
+      k.push('D');
+      for (const d of s.distinctOn) d._key(k);
+    }
+    if (s.locking) {
+      k.push(`LOCK${s.locking.read ? 'R' : ''}${s.locking.nowait ? 'N' : ''}${s.locking.skipLocked ? 'S' : ''}`);
+      for (const f of s.locking.of ?? []) f._fromKey(k);
+    }
+    if (s.correlate) {
+      k.push('COR');
+      if (s.correlate === 'none') k.push('none');
+      else for (const f of s.correlate) f._fromKey(k);
+    }
+    k.push(')');
+  }
+  override _children(): readonly Node[] {
+    const s = this._state;
+    return [
+      ...s.items,
+      ...s.explicitFroms,
+      ...s.joined,
+      ...(s.where ? [s.where] : []),
+      ...s.groupBy,
+      ...(s.having ? [s.having] : []),
+      ...s.orderBy,
+    ];
+  }
+}
+
+/**
+ * `SELECT …`: columns, expressions, or whole tables.
+ *
+ * @example
+ * const stmt = select(users.c.id, users.c.name).where(users.c.id.eq(5));
+ * const rows = await conn.execute(stmt); // Row<[number, string]>
+ */
+export function select<const Cols extends readonly SelectItem[]>(...items: Cols): Select<Cols> {
+  return new Select<Cols>({
+    items: validItems(items),
+    explicitFroms: [],
+    joined: [],
+    groupBy: [],
+    orderBy: [],
+    distinct: false,
+    distinctOn: [],
+  });
+}
+
+export type CompoundOperator = 'UNION' | 'UNION ALL' | 'INTERSECT' | 'EXCEPT';
+
+/** `a UNION b …` and friends, with their own ORDER BY / LIMIT / OFFSET. */
+export class CompoundSelect<Cols extends readonly SelectItem[] = readonly SelectItem[]> extends SelectBase<Cols> {
+  readonly kind = 'compoundSelect';
+  constructor(
+    readonly operator: CompoundOperator,
+    readonly selects: readonly SelectBase<any>[],
+    readonly orderByTerms: readonly OrderByArg[] = [],
+    readonly limitBind?: BindParameter<number>,
+    readonly offsetBind?: BindParameter<number>,
+  ) {
+    super();
+    const n = selects[0]._selectedColumns.length;
+    selects.forEach((s, i) => {
+      if (!(s instanceof SelectBase)) throw new ArgumentError(`${operator.toLowerCase()}() takes select() statements`);
+      if (s._selectedColumns.length !== n) {
+        throw new ArgumentError(`all selects in a ${operator} must have the same number of columns: #1 has ${n}, #${i + 1} has ${s._selectedColumns.length}`);
+      }
+    });
+  }
+  get _selectedColumns(): readonly ColumnElement<unknown>[] {
+    return this.selects[0]._selectedColumns;
+  }
+  orderBy(...terms: OrderByArg[]): CompoundSelect<Cols> {
+    return new CompoundSelect(this.operator, this.selects, [...this.orderByTerms, ...terms], this.limitBind, this.offsetBind);
+  }
+  limit(n: number | null): CompoundSelect<Cols> {
+    return new CompoundSelect(this.operator, this.selects, this.orderByTerms, n === null ? undefined : intBind('limit', n), this.offsetBind);
+  }
+  offset(n: number | null): CompoundSelect<Cols> {
+    return new CompoundSelect(this.operator, this.selects, this.orderByTerms, this.limitBind, n === null ? undefined : intBind('offset', n));
+  }
+  _key(k: CacheKeyBuilder): void {
+    k.push(`${this.operator}(`);
+    for (const s of this.selects) s._key(k);
+    for (const o of this.orderByTerms) o._key(k);
+    if (this.limitBind) {
+      k.push('LIM');
+      this.limitBind._key(k);
+    }
+    if (this.offsetBind) {
+      k.push('OFF');
+      this.offsetBind._key(k);
+    }
+    k.push(')');
+  }
+  override _children(): readonly Node[] {
+    return [...this.selects, ...this.orderByTerms];
+  }
+}
+
+function compound<Cols extends readonly SelectItem[]>(op: CompoundOperator, selects: SelectBase<any>[]): CompoundSelect<Cols> {
+  if (selects.length < 2) throw new ArgumentError(`${op.toLowerCase()}() needs at least two selects`);
+  return new CompoundSelect<Cols>(op, selects);
+}
+
+/** `a UNION b UNION …`. */
+export const union = <C extends readonly SelectItem[]>(first: SelectBase<C>, ...rest: SelectBase<any>[]): CompoundSelect<C> =>
+  compound('UNION', [first, ...rest]);
+export const unionAll = <C extends readonly SelectItem[]>(first: SelectBase<C>, ...rest: SelectBase<any>[]): CompoundSelect<C> =>
+  compound('UNION ALL', [first, ...rest]);
+export const intersect = <C extends readonly SelectItem[]>(first: SelectBase<C>, ...rest: SelectBase<any>[]): CompoundSelect<C> =>
+  compound('INTERSECT', [first, ...rest]);
+export const except = <C extends readonly SelectItem[]>(first: SelectBase<C>, ...rest: SelectBase<any>[]): CompoundSelect<C> =>
+  compound('EXCEPT', [first, ...rest]);
+
+/** Result names of a select's columns, deduplicated the way a subquery must expose them. */
+export function subqueryColumnNames(cols: readonly ColumnElement<unknown>[]): string[] {
+  const used = new Set<string>();
+  return cols.map((c, i) => {
+    let name = c._resultName ?? `anon_${i + 1}`;
+    if (used.has(name)) {
+      let n = 1;
+      while (used.has(`${name}_${n}`)) n++;
+      name = `${name}_${n}`;
+    }
+    used.add(name);
+    return name;
+  });
+}
+
+function columnsOfSelect(from: FromClause, sel: SelectBase<any>): Record<string, ColumnRef<unknown>> {
+  const cols = sel._selectedColumns;
+  const names = subqueryColumnNames(cols);
+  const out: Record<string, ColumnRef<unknown>> = {};
+  cols.forEach((c, i) => {
+    out[names[i]] = new ColumnRef(from, names[i], c.type, c instanceof ColumnRef ? c : undefined);
+  });
+  return Object.freeze(out);
+}
+
+/** `(SELECT …) AS name` in a FROM clause. */
+export class Subquery<C extends Record<string, ColumnRef<any, any>> = Record<string, ColumnRef<unknown>>> extends Alias<C> {
+  constructor(
+    readonly select: SelectBase<any>,
+    name: string | undefined,
+    readonly lateral = false,
+  ) {
+    super(select as unknown as FromClause<any>, name, {} as C);
+    (this as { c: C }).c = columnsOfSelect(this, select) as C;
+  }
+  /** A LATERAL subquery (PostgreSQL, MySQL 8): it may refer to FROM elements to its left. */
+  asLateral(): Subquery<C> {
+    return new Subquery<C>(this.select, this.name, true);
+  }
+  override _key(k: CacheKeyBuilder): void {
+    k.push(this.lateral ? 'LSUB(' : 'SUB(');
+    this.select._key(k);
+    this._fromKey(k);
+    k.push(')');
+  }
+}
+
+/** `WITH name AS (SELECT …)`; referred to by name wherever it is used. */
+export class CTE<C extends Record<string, ColumnRef<any, any>> = Record<string, ColumnRef<unknown>>> extends NamedFromClause<C> {
+  readonly kind = 'cte';
+  readonly c: C;
+  constructor(
+    readonly select: SelectBase<any>,
+    readonly name: string,
+    readonly recursive: boolean,
+    readonly materialized?: boolean,
+    /** The CTE a recursive union was built from; references to it render by name. */
+    readonly origin?: CTE<any>,
+    columns?: C,
+  ) {
+    super();
+    if (typeof name !== 'string' || !name) throw new ArgumentError('cte() needs a name');
+    this.c = columns ?? (columnsOfSelect(this, select) as C);
+  }
+  /** The recursive form: `WITH RECURSIVE name AS (base UNION ALL recursive-part)`. */
+  unionAll(...others: SelectBase<any>[]): CTE<C> {
+    return this.withBody(compound('UNION ALL', [this.select, ...others]));
+  }
+  union(...others: SelectBase<any>[]): CTE<C> {
+    return this.withBody(compound('UNION', [this.select, ...others]));
+  }
+  private withBody(body: SelectBase<any>): CTE<C> {
+    const origin = this.origin ?? this;
+    const next: CTE<C> = new CTE<C>(body, this.name, this.recursive, this.materialized, origin, origin.c);
+    return next;
+  }
+  _fromKey(k: CacheKeyBuilder): void {
+    k.push(`CTE:${this.name}`);
+  }
+  _key(k: CacheKeyBuilder): void {
+    this._fromKey(k);
+    // The body is part of the statement's shape; write it once, where first referred to.
+    if (k.firstTime(this.origin ?? this)) this._bodyKey(k);
+  }
+  /** The key of the CTE's definition (used once, in the WITH clause). @internal */
+  _bodyKey(k: CacheKeyBuilder): void {
+    k.push(`CTEDEF:${this.name}${this.recursive ? 'R' : ''}${this.materialized ?? ''}(`);
+    this.select._key(k);
+    k.push(')');
+  }
+  override _children(): readonly Node[] {
+    return [];
+  }
+}
+
+export { aliasColumns, coerce, SqlType };

@@ -1,0 +1,48 @@
+/**
+ * The dialect matrix: one behaviour suite, run on every database whose URL is set.
+ * SQLite (in memory) always runs; PostgreSQL and MySQL/MariaDB run when
+ * RETORT_TEST_POSTGRESQL_URL / RETORT_TEST_MYSQL_URL are set (`npm test` prints a line for
+ * each leg it skips, and fails when RETORT_TEST_REQUIRE_ALL=1).
+ */
+import { createEngine, Engine, EngineOptions } from 'retort';
+
+export interface Leg {
+  readonly name: 'sqlite' | 'postgresql' | 'mysql';
+  readonly url: string;
+}
+
+export function legs(): Leg[] {
+  const out: Leg[] = [{ name: 'sqlite', url: 'sqlite://' }];
+  const pg = process.env.RETORT_TEST_POSTGRESQL_URL;
+  const my = process.env.RETORT_TEST_MYSQL_URL;
+  if (pg) out.push({ name: 'postgresql', url: pg });
+  if (my) out.push({ name: 'mysql', url: my });
+  if (process.env.RETORT_TEST_REQUIRE_ALL === '1' && (!pg || !my)) {
+    throw new Error('RETORT_TEST_REQUIRE_ALL=1 but RETORT_TEST_POSTGRESQL_URL or RETORT_TEST_MYSQL_URL is not set');
+  }
+  return out;
+}
+
+/**
+ * Runs `body` once per configured database, with a fresh engine per leg (disposed after).
+ * @example forEachDialect('select', (ctx) => { it('…', async () => { ctx.engine … }) })
+ */
+export function forEachDialect(title: string, body: (ctx: { readonly engine: Engine; readonly leg: Leg }) => void, options: EngineOptions = {}): void {
+  for (const leg of legs()) {
+    describe(`${title} [${leg.name}]`, () => {
+      const ctx = { leg } as { engine: Engine; leg: Leg };
+      beforeAll(() => {
+        ctx.engine = createEngine(leg.url, options);
+      });
+      afterAll(async () => {
+        await ctx.engine.dispose();
+      });
+      body(ctx);
+    });
+  }
+}
+
+/** A per-file table-name prefix, so suites running in parallel never share tables. */
+export function tableName(fileTag: string, name: string): string {
+  return `t_${fileTag}_${name}`;
+}

@@ -416,7 +416,7 @@ export class SqlCompiler {
     if (e instanceof el.ClauseList && e.separator !== ', ' && e.clauses.length > 1) return `(${s})`;
     if (e instanceof el.BinaryExpression && parent instanceof el.BinaryExpression) return `(${s})`;
     if ((e instanceof el.BinaryExpression || e instanceof el.InExpression || e instanceof el.Between) && parent instanceof el.UnaryExpression) return `(${s})`;
-    if (e instanceof el.UnaryExpression && e.operator === 'NOT' && parent instanceof el.UnaryExpression) return `(${s})`;
+    if (e instanceof el.UnaryExpression && parent instanceof el.UnaryExpression && parent.operator === 'NOT' && e.operator !== '-') return `(${s})`;
     if (e instanceof el.Case || e instanceof TextClause) return `(${s})`;
     return s;
   }
@@ -527,9 +527,12 @@ export class SqlCompiler {
   /** ORDER BY of a compound refers to result columns by name. */
   protected compoundOrderBy(c: CompoundSelect<any>, o: el.ColumnElement<unknown> | el.OrderByExpression): string {
     const elem = o instanceof el.OrderByExpression ? o.element : o;
-    const names = c._selectedColumns.map((x) => x._resultName);
-    const name = elem._resultName;
-    if (!name || !names.includes(name)) throw new CompileError('ORDER BY of a UNION/INTERSECT/EXCEPT must name one of its result columns');
+    const cols = c._selectedColumns;
+    const i = cols.findIndex((x) => x._resultName !== undefined && x._resultName === elem._resultName);
+    if (i < 0) throw new CompileError('ORDER BY of a UNION/INTERSECT/EXCEPT must name one of its result columns');
+    const first = cols[i];
+    // The result column is named by its SQL name (a column) or its label.
+    const name = first instanceof ColumnRef ? first.name : first._resultName!;
     const term = new el.OrderByExpression(new NamedColumn(name), o instanceof el.OrderByExpression ? o.direction : undefined, o instanceof el.OrderByExpression ? o.nulls : undefined);
     return this.renderOrderByTerm(term);
   }

@@ -156,12 +156,9 @@ export class Column<T, N extends string = string, Opt extends boolean = boolean>
   readonly index: boolean;
   readonly comment: string | undefined;
   readonly foreignKeys: readonly ForeignKey[];
-  /** The key under which the column sits in `table.c` (its name unless `options.name` differs). */
-  readonly key: string;
   constructor(table: FromClause & { name: string }, key: string, spec: ColumnSpec<unknown>, resolve: (ref: string) => ColumnRef<unknown>) {
     const o = spec.options;
-    super(table, (o.name ?? key) as N, spec.type);
-    this.key = key;
+    super(table, o.name ?? key, spec.type, undefined, key);
     this.primaryKey = !!o.primaryKey;
     this.nullable = o.nullable ?? !o.primaryKey;
     this.default = o.default;

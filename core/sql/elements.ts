@@ -768,12 +768,12 @@ export function exists(select: SelectLike): ColumnElement<boolean> {
 export class Star extends ColumnElement<unknown> {
   readonly kind = 'star';
   readonly type = unknownType;
-  constructor(readonly from?: Node & { _keyName?: string }) {
+  constructor(readonly from?: Node & { _fromKey(k: CacheKeyBuilder): void }) {
     super();
   }
   _key(k: CacheKeyBuilder): void {
     k.push('*');
-    if (this.from) k.identity(this.from);
+    if (this.from) this.from._fromKey(k);
   }
 }
 

@@ -181,7 +181,7 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
     if (!target) throw new ArgumentError('filterBy() needs a FROM element to look the names up in');
     const conds = Object.entries(values).map(([k, v]) => {
       const col = (target.c as Record<string, ColumnRef<unknown>>)[k];
-      if (!col) throw new ArgumentError(`filterBy(): ${(target as { name?: string }).name ?? 'the FROM element'} has no column "${k}"`);
+      if (!(col instanceof ColumnRef)) throw new ArgumentError(`filterBy(): ${(target as { name?: string }).name ?? 'the FROM element'} has no column "${k}"`);
       return col.eq(v as never);
     });
     return this.where(...conds);
@@ -446,7 +446,7 @@ function columnsOfSelect(from: FromClause, sel: SelectBase<any>): Record<string,
   const names = subqueryColumnNames(cols);
   const out: Record<string, ColumnRef<unknown>> = {};
   cols.forEach((c, i) => {
-    out[names[i]] = new ColumnRef(from, names[i], c.type, c instanceof ColumnRef ? c : undefined);
+    out[names[i]] = new ColumnRef(from, names[i], c.type, c instanceof ColumnRef ? c : undefined, names[i]);
   });
   return Object.freeze(out);
 }
@@ -465,10 +465,9 @@ export class Subquery<C extends Record<string, ColumnRef<any, any>> = Record<str
   asLateral(): Subquery<C> {
     return new Subquery<C>(this.select, this.name, true);
   }
-  override _key(k: CacheKeyBuilder): void {
+  protected override _bodyKey(k: CacheKeyBuilder): void {
     k.push(this.lateral ? 'LSUB(' : 'SUB(');
     this.select._key(k);
-    this._fromKey(k);
     k.push(')');
   }
 }
@@ -499,16 +498,16 @@ export class CTE<C extends Record<string, ColumnRef<any, any>> = Record<string, 
   }
   private withBody(body: SelectBase<any>): CTE<C> {
     const origin = this.origin ?? this;
-    const next: CTE<C> = new CTE<C>(body, this.name, this.recursive, this.materialized, origin, origin.c);
-    return next;
+    // The new CTE's columns point at itself, so referring to them renders the whole body.
+    return new CTE<C>(body, this.name, this.recursive, this.materialized, origin);
   }
   _fromKey(k: CacheKeyBuilder): void {
     k.push(`CTE:${this.name}`);
+    // The body is part of the statement's shape; write it once, where first referred to.
+    if (k.firstTime(this.origin ?? this)) this._bodyKey(k);
   }
   _key(k: CacheKeyBuilder): void {
     this._fromKey(k);
-    // The body is part of the statement's shape; write it once, where first referred to.
-    if (k.firstTime(this.origin ?? this)) this._bodyKey(k);
   }
   /** The key of the CTE's definition (used once, in the WITH clause). @internal */
   _bodyKey(k: CacheKeyBuilder): void {

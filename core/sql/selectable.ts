@@ -10,17 +10,22 @@ import { SqlType } from './types';
 /** A column of some FROM element: a table's column, or one exposed by an alias or subquery. */
 export class ColumnRef<T, N extends string = string> extends ColumnElement<T> {
   readonly kind: 'column' = 'column';
+  /** The name this column has in JavaScript (`table.c[key]`, result rows); its SQL name is `name`. */
+  readonly key: string;
   constructor(
     readonly table: FromClause,
-    readonly name: N,
+    /** The column's name in SQL. */
+    readonly name: string,
     readonly type: SqlType<unknown>,
     /** The column this one stands for (an aliased table's column points at the real one). */
     readonly original?: ColumnRef<unknown>,
+    key?: string,
   ) {
     super();
+    this.key = key ?? name;
   }
   override get _resultName(): string {
-    return this.name;
+    return this.key;
   }
   /** The underlying table column, through any aliases. */
   get base(): ColumnRef<unknown> {
@@ -77,7 +82,7 @@ export abstract class NamedFromClause<C extends Record<string, ColumnRef<any, an
 export function aliasColumns<C extends Record<string, ColumnRef<any, any>>>(from: FromClause, source: C): C {
   const out: Record<string, ColumnRef<unknown>> = {};
   for (const [key, col] of Object.entries(source)) {
-    out[key] = new ColumnRef(from, col.name, col.type, col as ColumnRef<unknown>);
+    out[key] = new ColumnRef(from, col.name, col.type, col as ColumnRef<unknown>, col.key);
   }
   return Object.freeze(out) as C;
 }
@@ -102,15 +107,19 @@ export class Alias<C extends Record<string, ColumnRef<any, any>> = Record<string
     if (name !== undefined && (typeof name !== 'string' || name.length === 0)) throw new ArgumentError('alias name must be a non-empty string');
     this.c = columns ?? aliasColumns(this, element.c as C);
   }
+  /** The alias's name, and (the first time it is met) what it stands for. */
   _fromKey(k: CacheKeyBuilder): void {
     if (this.name !== undefined) k.push(`A:${this.name}`);
     else k.identity(this);
+    if (k.firstTime(this)) this._bodyKey(k);
+  }
+  protected _bodyKey(k: CacheKeyBuilder): void {
+    k.push('AS(');
+    this.element._fromKey(k);
+    k.push(')');
   }
   _key(k: CacheKeyBuilder): void {
-    k.push('ALIAS(');
-    this.element._key(k);
     this._fromKey(k);
-    k.push(')');
   }
   override _children(): readonly Node[] {
     return [this.element];

@@ -68,3 +68,22 @@ export type { CompiledSql } from './compiler/compile';
 export { dialectFor } from './dialects/registry';
 export { Dialect } from './dialects/dialect';
 export type { DialectName, IsolationLevel, DialectCapabilities } from './dialects/dialect';
+export { inspect, Inspector } from './reflection/inspector';
+export type { InspectTableOptions, InspectMultiOptions } from './reflection/inspector';
+export { autoloadTable } from './reflection/autoload';
+export type { AutoloadOptions } from './reflection/autoload';
+export { NoSuchTableError } from './reflection/errors';
+export { UNKNOWN_TYPE_WARNING } from './reflection/type-names';
+export type {
+  ObjectKind,
+  ReflectedColumn,
+  ReflectedPrimaryKey,
+  ReflectedForeignKey,
+  ReflectedIndex,
+  ReflectedIndexElement,
+  ReflectedUniqueConstraint,
+  ReflectedCheckConstraint,
+  ReflectedObject,
+} from './reflection/reflected';
+export type { ReflectBind, ReflectOptions } from './schema/metadata';
+export type { DialectReflector, ReflectionScope } from './dialects/dialect';

@@ -46,6 +46,8 @@ export class CompiledStatement {
   readonly wantsBigInt: boolean;
   /** Row keys of the result, with the positions of names that occur more than once. */
   readonly fieldNames: readonly string[];
+  /** The result columns' processors, in column order (made once, not per execution). @internal */
+  readonly resultProcessors: readonly (Processor | undefined)[];
   /** The row class for this result shape, made on first use. @internal */
   rowClass?: new (values: readonly unknown[]) => object;
   /** How long compiling took, whether it was cached, whether the echo log showed it. @internal */
@@ -79,6 +81,7 @@ export class CompiledStatement {
     this.returnsRows = returnsRows;
     this.wantsBigInt = resultColumns.some((c) => c.type.kind === 'bigint');
     this.fieldNames = resultColumns.map((c) => c.name);
+    this.resultProcessors = resultColumns.map((c) => c.processor);
   }
 
   /** Renders the SQL with `counts[i]` placeholders for expanding slot i (-1 for plain slots). */

@@ -8,6 +8,16 @@ import type { DdlCompiler } from '../compiler/ddl-compiler';
 import type { Processor } from '../compiler/compiled';
 import type { SqlType } from '../sql/types';
 import type { DatabaseUrl } from '../engine/url';
+import type {
+  ObjectKind,
+  ReflectedCheckConstraint,
+  ReflectedColumn,
+  ReflectedForeignKey,
+  ReflectedIndex,
+  ReflectedObject,
+  ReflectedPrimaryKey,
+  ReflectedUniqueConstraint,
+} from '../reflection/reflected';
 
 export type DialectName = 'sqlite' | 'postgresql' | 'mysql';
 
@@ -124,4 +134,37 @@ export abstract class Dialect {
   hasTypeQuery(_name: string, _schema: string | undefined): { sql: string; params: unknown[] } | undefined {
     return undefined;
   }
+
+  /** The dialect's batched catalog queries for `inspect()` / `metadata.reflect()`; undefined when it has none. */
+  createReflector?(): DialectReflector;
+}
+
+/** What a dialect's reflection queries are given: one call covers every table in scope. */
+export interface ReflectionScope {
+  /** Runs a catalog query (driver placeholder style) and returns its rows as arrays. */
+  query(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  /** The schema to read; undefined means the connection's default schema. */
+  readonly schema: string | undefined;
+  /** Only these relation names; undefined means every relation of `kinds`. */
+  readonly names: readonly string[] | undefined;
+  readonly kinds: readonly ObjectKind[];
+  /** The type for a column type Retort does not know (warns once per type name). */
+  unknownType(databaseName: string, where: string): SqlType<unknown>;
+}
+
+/**
+ * Batched reflection: each method is ONE catalog query for every table in scope, returning
+ * results keyed by table name (tables without any such object may be absent).
+ */
+export interface DialectReflector {
+  defaultSchemaName(scope: ReflectionScope): Promise<string | undefined>;
+  schemaNames(scope: ReflectionScope): Promise<string[]>;
+  objects(scope: ReflectionScope): Promise<ReflectedObject[]>;
+  columns(scope: ReflectionScope): Promise<Map<string, ReflectedColumn[]>>;
+  primaryKeys(scope: ReflectionScope): Promise<Map<string, ReflectedPrimaryKey>>;
+  foreignKeys(scope: ReflectionScope): Promise<Map<string, ReflectedForeignKey[]>>;
+  indexes(scope: ReflectionScope): Promise<Map<string, ReflectedIndex[]>>;
+  uniqueConstraints(scope: ReflectionScope): Promise<Map<string, ReflectedUniqueConstraint[]>>;
+  checkConstraints(scope: ReflectionScope): Promise<Map<string, ReflectedCheckConstraint[]>>;
+  tableComments(scope: ReflectionScope): Promise<Map<string, string>>;
 }

@@ -33,6 +33,10 @@ export const bindDate: Processor = (v) => {
 export function parseTimestamp(v: unknown): Date {
   if (v instanceof Date) return v;
   if (typeof v === 'number') return new Date(v);
+  if (typeof v === 'string') {
+    const fast = parseUtcWallClock(v);
+    if (fast !== undefined) return fast;
+  }
   let s = String(v).trim().replace(' ', 'T');
   s = s.replace(/(\.\d{3})\d+/, '$1');
   const offset = /([+-]\d{2})(:?(\d{2}))?$/.exec(s.slice(10));
@@ -40,6 +44,53 @@ export function parseTimestamp(v: unknown): Date {
   else if (!/Z$/i.test(s)) s += s.length === 10 ? 'T00:00:00Z' : 'Z';
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) throw new ArgumentError(`cannot read ${JSON.stringify(v)} as a timestamp`);
+  return d;
+}
+
+/** The value of `n` ASCII digits of `s` from `at`, or -1 when one of them is not a digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The common shape every driver returns, `YYYY-MM-DD HH:MM:SS[.fraction]` (or with `T`),
+ * no offset, read as UTC without regexes or string building. Undefined for anything else
+ * (offsets, `Z`, whitespace, years before 100, out-of-range fields), which then takes the
+ * general path in parseTimestamp; for what it accepts the result is the same Date.
+ */
+function parseUtcWallClock(s: string): Date | undefined {
+  const len = s.length;
+  if (len < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const sep = s.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  const second = digitsAt(s, 17, 2);
+  // Date.UTC reads years 0-99 as 1900-1999: leave those to the general path.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  let ms = 0;
+  if (len > 19) {
+    if (s.charCodeAt(19) !== 46 || len === 20) return undefined;
+    for (let i = 20; i < len; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      if (i === 20) ms += c * 100;
+      else if (i === 21) ms += c * 10;
+      else if (i === 22) ms += c; // digits past milliseconds are dropped, as the general path does
+    }
+  }
+  const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
+  // Days past the month's end: let the general path decide, as it always has.
+  if (day > 28 && d.getUTCDate() !== day) return undefined;
   return d;
 }
 

@@ -6,7 +6,8 @@
 import { ArgumentError, ConnectionError, DatabaseError, IntegrityError, InvalidRequestError, RetortError } from '../errors';
 import type { CompiledStatement } from '../compiler/compiled';
 import type { DriverConnection, DriverResult, IsolationLevel } from '../dialects/dialect';
-import type { MetaData, SchemaOperationOptions } from '../schema/metadata';
+import type { MetaData, ReflectOptions, SchemaOperationOptions } from '../schema/metadata';
+import { reflectMetaData } from '../reflection/reflect';
 import { Node } from '../sql/node';
 import type { Row } from '../sql/row-types';
 import { isTextClause } from '../sql/text';
@@ -267,8 +268,8 @@ export class Connection {
     const first = many ? (params as readonly Record<string, unknown>[])[0] : (params as Record<string, unknown> | undefined);
     const keys = first && needsParamKeys(statement) ? Object.keys(first) : undefined;
     const compiled = this.engine._compile(statement, keys);
-    await this.autobegin();
-    if (!many) return this.runCompiled(statement, compiled, first) as Promise<Result<RowOf<S>>>;
+    if (!this.inTx) await this.autobegin();
+    if (!many) return (await this.runCompiled(statement, compiled, first)) as Result<RowOf<S>>;
     let rowCount = 0;
     const rows: unknown[] = [];
     let last: Result<any> | undefined;
@@ -297,7 +298,9 @@ export class Connection {
     const t0 = engine.logger || events ? performance.now() : 0;
     let res: DriverResult;
     try {
-      res = await this.driver.run(built.sql, built.values, { rows: compiled.returnsRows, bigint: compiled.wantsBigInt });
+      const out = this.driver.run(built.sql, built.values, { rows: compiled.returnsRows, bigint: compiled.wantsBigInt });
+      // A synchronous driver (better-sqlite3) returns the result itself: no await, no extra microtask.
+      res = typeof (out as Promise<DriverResult>).then === 'function' ? await out : (out as DriverResult);
     } catch (e) {
       throw this.wrapError(e, built.sql, built.values);
     }
@@ -315,7 +318,7 @@ export class Connection {
       const declared = compiled.resultColumns.length > 0;
       const RowCls = declared ? (compiled.rowClass ??= rowClassFor(compiled.fieldNames)) : this.engine._rowClassForFields(res.fields);
       if (declared) {
-        const procs = compiled.resultColumns.map((c) => c.processor);
+        const procs = compiled.resultProcessors;
         const width = procs.length;
         for (let i = 0; i < n; i++) {
           const r = raw[i];
@@ -383,6 +386,8 @@ export class Connection {
     if (!Array.isArray(params)) throw new ArgumentError('execDriverSql() parameters must be an array of positional values');
     await this.autobegin();
     let res: DriverResult;
+    const events = this.engine.events.hasExecuteListeners ? this.engine.events : undefined;
+    if (events) await events.emit('beforeExecute', { connection: this, statement: sql, sql, values: params });
     const t0 = performance.now();
     try {
       res = await this.driver.run(sql, params, { rows: true, bigint: false });
@@ -390,6 +395,7 @@ export class Connection {
       throw this.wrapError(e, sql, params);
     }
     if (this.engine.logger) this.engine._log(sql, params, undefined, performance.now() - t0);
+    if (events) await events.emit('afterExecute', { connection: this, statement: sql, sql, values: params, rowCount: res.rowCount, durationMs: performance.now() - t0 });
     const Cls = this.engine._rowClassForFields(res.fields);
     return new Result(res.rows.map((r) => new Cls(r)) as unknown as Row<unknown[]>[], res.fields, res.rowCount, res.lastInsertId);
   }
@@ -398,6 +404,12 @@ export class Connection {
   async _runSchemaOperation(op: 'create' | 'drop', metadata: MetaData, opts: SchemaOperationOptions): Promise<void> {
     this.checkOpen();
     await runSchemaOperation(this, op, metadata, opts);
+  }
+
+  /** @internal `metadata.reflect(conn)`: see core/reflection. */
+  async _reflect(metadata: MetaData, opts: ReflectOptions): Promise<void> {
+    this.checkOpen();
+    await reflectMetaData(this, metadata, opts);
   }
 }
 

@@ -6,7 +6,7 @@ import { ArgumentError, InvalidRequestError } from '../errors';
 import type { CompiledStatement } from '../compiler/compiled';
 import type { Dialect, IsolationLevel } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
-import type { MetaData, SchemaBind, SchemaOperationOptions } from '../schema/metadata';
+import type { MetaData, ReflectOptions, SchemaBind, SchemaOperationOptions } from '../schema/metadata';
 import type { Node } from '../sql/node';
 import { Connection, ConnectionOptions } from './connection';
 import { EngineEvents } from './events';
@@ -135,6 +135,16 @@ export class Engine implements SchemaBind {
   /** @internal */
   async _runSchemaOperation(op: 'create' | 'drop', metadata: MetaData, opts: SchemaOperationOptions): Promise<void> {
     await this.begin((conn) => conn._runSchemaOperation(op, metadata, opts));
+  }
+
+  /** @internal `metadata.reflect(engine)`: reads the catalog on one pooled connection. */
+  async _reflect(metadata: MetaData, opts: ReflectOptions): Promise<void> {
+    const conn = await this.connect();
+    try {
+      await conn._reflect(metadata, opts);
+    } finally {
+      await conn.close();
+    }
   }
 
   /** The compiled form of a statement, from the cache when its shape was seen before. @internal */

@@ -12,6 +12,23 @@ export interface SchemaBind {
   _runSchemaOperation(op: 'create' | 'drop', metadata: MetaData, opts: SchemaOperationOptions): Promise<void>;
 }
 
+/** What `metadata.reflect()` runs on: an Engine or a Connection (see core/reflection). */
+export interface ReflectBind {
+  /** @internal */
+  _reflect(metadata: MetaData, opts: ReflectOptions): Promise<void>;
+}
+
+export interface ReflectOptions {
+  /** Only these tables (a missing one is an error), or those a predicate accepts. */
+  only?: readonly string[] | ((name: string, metadata: MetaData) => boolean);
+  /** The schema to read; default: the MetaData's schema, else the connection's default schema. */
+  schema?: string;
+  /** Reflect views (and PostgreSQL materialized views) too. Default false. */
+  views?: boolean;
+  /** Also load the tables that foreign keys refer to. Default true. */
+  resolveForeignKeys?: boolean;
+}
+
 export interface SchemaOperationOptions {
   /** Skip tables that already exist (create) or do not exist (drop). Default true. */
   checkfirst?: boolean;
@@ -89,6 +106,22 @@ export class MetaData {
   dropAll(bind: SchemaBind, opts: SchemaOperationOptions = {}): Promise<void> {
     checkBind(bind, 'dropAll');
     return bind._runSchemaOperation('drop', this, opts);
+  }
+
+  /**
+   * Loads tables from the database into this MetaData, with one catalog query per kind of
+   * metadata (columns, keys, indexes, …) for all of them. Tables already here are kept.
+   * @example
+   * const metadata = new MetaData();
+   * await metadata.reflect(engine, { only: ['users', 'orders'] });
+   * const users = metadata.table('users');
+   * await conn.execute(select(users.c.id).where(users.c.name.eq('ada')));
+   */
+  reflect(bind: ReflectBind, opts: ReflectOptions = {}): Promise<void> {
+    if (!bind || typeof (bind as ReflectBind)._reflect !== 'function') {
+      return Promise.reject(new ArgumentError('reflect() needs an Engine or Connection to read from'));
+    }
+    return bind._reflect(this, opts);
   }
 }
 

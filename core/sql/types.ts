@@ -114,8 +114,11 @@ export function string(length?: number): SqlType<string> {
   if (length !== undefined) positiveInt('string length', length);
   return new SqlType('string', { length });
 }
-/** Unbounded TEXT; JavaScript `string`. */
-export const text = (): SqlType<string> => new SqlType('text');
+/**
+ * Unbounded TEXT; JavaScript `string`. (Named `textType` because `text()` is the SQL-text
+ * construct, as `enumType` is named for `enum`.)
+ */
+export const textType = (): SqlType<string> => new SqlType('text');
 /** BOOLEAN (an integer 0/1 on SQLite and MySQL, converted both ways); JavaScript `boolean`. */
 export const boolean = (): SqlType<boolean> => new SqlType('boolean');
 /** Calendar DATE; values are `'YYYY-MM-DD'` strings, free of any time zone. */

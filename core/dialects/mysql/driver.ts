@@ -1,4 +1,4 @@
-/** The mysql2 adapter: prepared statements for parameterized SQL, rows as arrays, exact text for numbers and dates. */
+/** The mysql2 adapter: prepared statements for parameterized SQL, rows as arrays (the connection's rowsAsArray), exact text for numbers and dates. */
 import type { Connection as PromiseConnection } from 'mysql2/promise';
 import type { DriverConnection, DriverResult, RunOptions } from '../dialect';
 
@@ -21,8 +21,8 @@ export class MysqlConnection implements DriverConnection {
   async run(sql: string, params: readonly unknown[], _opts: RunOptions): Promise<DriverResult> {
     const [result, fields] =
       params.length === 0
-        ? await this.conn.query({ sql, rowsAsArray: true })
-        : await this.conn.execute({ sql, rowsAsArray: true }, params as unknown[] as never);
+        ? await this.conn.query(sql)
+        : await this.conn.execute(sql, params as unknown[] as never);
     if (Array.isArray(result)) {
       return { rows: result as unknown as unknown[][], fields: (fields ?? []).map((f) => f.name), rowCount: result.length };
     }

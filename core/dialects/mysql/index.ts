@@ -7,6 +7,7 @@ import { ConnectOptions, Dialect, DialectCapabilities, DriverConnection, Isolati
 import { MysqlCompiler } from './compiler';
 import { MysqlDdlCompiler } from './ddl';
 import { MysqlConnection } from './driver';
+import { MysqlReflector } from './reflection';
 import { mysqlBind, mysqlCastTypeName, mysqlResult, mysqlTypeName } from './types';
 
 export class MysqlDialect extends Dialect {
@@ -65,6 +66,10 @@ export class MysqlDialect extends Dialect {
       jsonStrings: true,
       timezone: 'Z',
       ...(options.driverOptions ?? {}),
+      // Rows as arrays for every statement (Retort reads columns by position), set here rather
+      // than per call: mysql2's execute({ sql, … }, values) options form costs ~6 µs more CPU
+      // a query than execute(sql, values).
+      rowsAsArray: true,
     } as Parameters<typeof mysql.createConnection>[0]);
     // Timestamps are stored as UTC wall-clock time; server-side defaults must agree.
     await conn.query("SET time_zone = '+00:00'");
@@ -95,6 +100,9 @@ export class MysqlDialect extends Dialect {
       return 'connection';
     }
     return undefined;
+  }
+  override createReflector(): MysqlReflector {
+    return new MysqlReflector(this);
   }
   hasTableQuery(name: string, schema: string | undefined): { sql: string; params: unknown[] } {
     return {

@@ -7,6 +7,7 @@ import { ConnectOptions, Dialect, DialectCapabilities, DriverConnection, Isolati
 import { PgCompiler } from './compiler';
 import { PgDdlCompiler } from './ddl';
 import { PgConnection, pgTypeParsers } from './driver';
+import { PgReflector } from './reflection';
 import { pgBind, pgResult, pgTypeName } from './types';
 
 export class PostgresDialect extends Dialect {
@@ -72,6 +73,9 @@ export class PostgresDialect extends Dialect {
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE') return 'connection';
     if (!e?.code && /Connection terminated|not queryable|Client was closed/i.test(e?.message ?? '')) return 'connection';
     return undefined;
+  }
+  override createReflector(): PgReflector {
+    return new PgReflector();
   }
   hasTableQuery(name: string, schema: string | undefined): { sql: string; params: unknown[] } {
     return {

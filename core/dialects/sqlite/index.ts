@@ -8,6 +8,7 @@ import { ConnectOptions, Dialect, DialectCapabilities, DriverConnection, Isolati
 import { SqliteCompiler } from './compiler';
 import { SqliteDdlCompiler } from './ddl';
 import { SqliteConnection } from './driver';
+import { SqliteReflector } from './reflection';
 import { sqliteBind, sqliteResult, sqliteTypeName, sqliteUntyped } from './types';
 
 export class SqliteDialect extends Dialect {
@@ -69,6 +70,9 @@ export class SqliteDialect extends Dialect {
     if (code.startsWith('SQLITE_CONSTRAINT')) return 'integrity';
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR') return 'connection';
     return undefined;
+  }
+  override createReflector(): SqliteReflector {
+    return new SqliteReflector();
   }
   hasTableQuery(name: string, _schema: string | undefined): { sql: string; params: unknown[] } {
     return { sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", params: [name] };

@@ -14,7 +14,9 @@ export function sqliteTypeName(t: SqlType<unknown>): string {
     case 'smallint':
       return 'SMALLINT';
     case 'numeric':
-      return o.precision === undefined ? 'NUMERIC' : `NUMERIC(${o.precision}, ${o.scale ?? 0})`;
+      // NUMERIC affinity keeps 15 significant digits exactly (a double's guarantee); wider
+      // decimals are stored as text so no digit is lost (SQL arithmetic on them is not exact).
+      return o.precision !== undefined && o.precision <= 15 ? `NUMERIC(${o.precision}, ${o.scale ?? 0})` : `DECIMAL_TEXT${o.precision === undefined ? '' : `(${o.precision}, ${o.scale ?? 0})`}`;
     case 'float':
       return 'FLOAT';
     case 'string':

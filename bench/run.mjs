@@ -7,6 +7,8 @@
 //
 // Options: --runs N (default 5)  --db sqlite,postgresql,mysql  --only raw,retort-bindparam,…
 //          --n N (queries timed, default 10000)  --warmup N (default 1000)  --no-write
+//          --retort /path/to/dist/cjs/core/index.js  (another Retort build, e.g. a baseline for a
+//          before/after comparison; the JSON is written, RESULTS.md is left alone)
 // Database URLs: RETORT_BENCH_POSTGRESQL_URL, RETORT_BENCH_MYSQL_URL (defaults: the test databases).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ const WARMUP = Number(opt('warmup', 1000));
 const DBS = opt('db', 'sqlite,postgresql,mysql').split(',');
 const ONLY = opt('only', '') ? opt('only', '').split(',') : undefined;
 const WRITE = !argv.includes('--no-write');
+const RETORT_MODULE = opt('retort', '');
 const GOALS = { sqlite: 1.5, postgresql: 1.1, mysql: 1.1 };
 const DB_TITLES = { sqlite: 'SQLite', postgresql: 'PostgreSQL', mysql: 'MySQL / MariaDB' };
 
@@ -75,7 +78,7 @@ const machine = {
   cores: cpus().length,
   memoryGB: Math.round(totalmem() / 2 ** 30),
   os: `Linux ${release()}`,
-  retort: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version} @ ${commit ?? '?'}${coreDirty ? ' (core/ has uncommitted changes)' : ''}`,
+  retort: RETORT_MODULE ? `build at ${RETORT_MODULE}` : `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version} @ ${commit ?? '?'}${coreDirty ? ' (core/ has uncommitted changes)' : ''}`,
   packages: Object.fromEntries(['better-sqlite3', 'pg', 'mysql2', 'kysely', 'drizzle-orm'].map((p) => [p, pkgVersion(p)])),
   databases: {},
 };
@@ -83,7 +86,8 @@ const machine = {
 // ---- running one worker ---------------------------------------------------------------
 function runWorker(args) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(benchDir, 'workloads', 'select-by-pk.mjs'), JSON.stringify(args)], { cwd: benchDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = RETORT_MODULE ? { ...process.env, RETORT_BENCH_MODULE: RETORT_MODULE } : process.env;
+    const child = spawn(process.execPath, [join(benchDir, 'workloads', 'select-by-pk.mjs'), JSON.stringify(args)], { cwd: benchDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -154,6 +158,7 @@ for (const db of DBS) {
       maxMs: Math.max(...ok.map((x) => x.ms)),
       opsPerSec: N / (ms / 1000),
       usPerQuery: (ms * 1000) / N,
+      cpuUsPerQuery: (median(ok.map((x) => x.cpuMs)) * 1000) / N,
       peakRssMB: median(ok.map((x) => x.maxRssMB)),
       runs: runs[c.id],
       errors: runs[c.id].filter((x) => x.error).map((x) => x.error),
@@ -171,14 +176,14 @@ console.log(`\ntotal ${fmt(results.totalSeconds, 0)} s`);
 
 function tableLines(db, r) {
   const lines = [
-    `| Contender | median ms | µs/query | ops/s | × raw | min–max ms | peak RSS MB |`,
-    `|---|---:|---:|---:|---:|---:|---:|`,
+    `| Contender | median ms | µs/query | ops/s | × raw | min–max ms | client CPU µs/query | peak RSS MB |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|`,
   ];
   for (const x of r.rows) {
-    if (x.error) lines.push(`| ${x.label} | FAILED: ${x.error.replace(/\|/g, '/')} | | | | | |`);
+    if (x.error) lines.push(`| ${x.label} | FAILED: ${x.error.replace(/\|/g, '/')} | | | | | | |`);
     else {
       const name = x.retort ? `**${x.label}**` : x.label;
-      lines.push(`| ${name} | ${fmt(x.medianMs)} | ${fmt(x.usPerQuery, 2)} | ${fmt(x.opsPerSec, 0)} | ${x.ratio === undefined ? '—' : fmt(x.ratio, 2) + '×'} | ${fmt(x.minMs)}–${fmt(x.maxMs)} | ${fmt(x.peakRssMB, 0)} |`);
+      lines.push(`| ${name} | ${fmt(x.medianMs)} | ${fmt(x.usPerQuery, 2)} | ${fmt(x.opsPerSec, 0)} | ${x.ratio === undefined ? '—' : fmt(x.ratio, 2) + '×'} | ${fmt(x.minMs)}–${fmt(x.maxMs)} | ${fmt(x.cpuUsPerQuery, 2)} | ${fmt(x.peakRssMB, 0)} |`);
     }
   }
   return lines;
@@ -196,9 +201,13 @@ function printTable(db, r) {
 if (!WRITE) process.exit(0);
 mkdirSync(join(benchDir, 'results'), { recursive: true });
 const stamp = started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-const jsonPath = join(benchDir, 'results', `${stamp}.json`);
+const jsonPath = join(benchDir, 'results', `${stamp}${RETORT_MODULE ? '-custom-retort' : ''}.json`);
 writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
 console.log(`wrote ${jsonPath.slice(root.length + 1)}`);
+if (RETORT_MODULE) {
+  console.log('--retort given: bench/RESULTS.md left as it is');
+  process.exit(0);
+}
 
 const md = [];
 md.push(`### ${workload.WORKLOAD}: ${workload.describe(N)}`, '');

@@ -3,7 +3,8 @@
 // Run as a child process by ../run.mjs, one process per (database, contender, run), so
 // memory and JIT state never mix:
 //   node bench/workloads/select-by-pk.mjs '{"db":"sqlite","contender":"raw","target":"/tmp/x.db","n":10000,"warmup":1000}'
-// It prints one line `RESULT {json}` with the loop time, the checksum and peak RSS.
+// It prints one line `RESULT {json}` with the loop time, this process's CPU time in the
+// loop (for a server database, the client-side cost), the checksum and peak RSS.
 //
 // Each contender writes its loop the way a user of that library would (a synchronous
 // driver is called synchronously, an async API is awaited), so the cost of an API's
@@ -22,6 +23,9 @@ export const CONTENDERS = [
   { id: 'raw-named', dbs: ['postgresql'], label: { postgresql: 'raw pg named prepared statement' } },
   { id: 'retort-built', dbs: ['sqlite', 'postgresql', 'mysql'], label: 'Retort Core, select() built per call', retort: true },
   { id: 'retort-bindparam', dbs: ['sqlite', 'postgresql', 'mysql'], label: 'Retort Core, reused select() + bindparam', retort: true },
+  // Retort autobegins one transaction for the whole loop; the raw drivers and peers run each
+  // SELECT in autocommit. This line runs Retort in AUTOCOMMIT too, for a like-for-like ratio.
+  { id: 'retort-bindparam-autocommit', dbs: ['postgresql', 'mysql'], label: 'Retort Core, reused select() + bindparam, AUTOCOMMIT', retort: true },
   { id: 'kysely', dbs: ['sqlite', 'postgresql', 'mysql'], label: 'Kysely 0.28, executeTakeFirst()' },
   { id: 'drizzle', dbs: ['sqlite', 'postgresql', 'mysql'], label: 'Drizzle 0.45, .prepare() + sql.placeholder' },
 ];
@@ -135,8 +139,10 @@ const factories = {
     };
   },
 
-  async 'retort-bindparam'({ db, target }) {
-    const { retort, engine, users } = await retortSetup(db, target);
+  'retort-bindparam-autocommit': (args) => factories['retort-bindparam'](args, { isolationLevel: 'AUTOCOMMIT' }),
+
+  async 'retort-bindparam'({ db, target }, engineOptions = {}) {
+    const { retort, engine, users } = await retortSetup(db, target, engineOptions);
     const { select, bindparam, integer } = retort;
     const stmt = select(users.c.id, users.c.name, users.c.email, users.c.created, users.c.score).where(users.c.id.eq(bindparam('id', integer())));
     const conn = await engine.connect();
@@ -259,8 +265,10 @@ function openSqlite(Database, target) {
 }
 
 /** Retort from the repository's own build, through its package exports (as a user imports it). */
-async function retortSetup(db, target) {
-  const retort = createRequire(new URL('../../package.json', import.meta.url))('retort');
+async function retortSetup(db, target, engineOptions = {}) {
+  // RETORT_BENCH_MODULE=/path/to/dist/cjs/core/index.js compares another build (A/B of a change).
+  const req = createRequire(new URL('../../package.json', import.meta.url));
+  const retort = req(process.env.RETORT_BENCH_MODULE || 'retort');
   const { createEngine, MetaData, Table, column, integer, string, datetime } = retort;
   const metadata = new MetaData();
   const users = new Table(TABLE, metadata, {
@@ -271,7 +279,7 @@ async function retortSetup(db, target) {
     score: column(integer(), { nullable: false }),
   });
   const url = db === 'sqlite' ? `sqlite:///${target}` : target;
-  const engine = createEngine(url, { pool: { size: 1, maxOverflow: 0 } });
+  const engine = createEngine(url, { pool: { size: 1, maxOverflow: 0 }, ...engineOptions });
   if (db === 'sqlite') {
     // The in-memory database lives in the engine's one pooled connection: fill it there.
     const conn = await engine.connect();
@@ -289,12 +297,14 @@ async function main() {
   const bench = await make(args);
   await bench.loop(idSequence(args.warmup, WARMUP_STEP));
   const ids = idSequence(args.n, TIMED_STEP);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const checksum = await bench.loop(ids);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await bench.close();
   const mem = process.memoryUsage();
-  const out = { ms, checksum, maxRssMB: process.resourceUsage().maxRSS / 1024, heapUsedMB: mem.heapUsed / 1048576 };
+  const out = { ms, cpuMs: (cpu.user + cpu.system) / 1000, checksum, maxRssMB: process.resourceUsage().maxRSS / 1024, heapUsedMB: mem.heapUsed / 1048576 };
   process.stdout.write(`RESULT ${JSON.stringify(out)}\n`);
 }
 

@@ -5,7 +5,7 @@
 // prints a table of medians with the ratio to the raw driver, writes
 // bench/results/<timestamp>.json and rewrites this workload's block in bench/RESULTS.md.
 //
-// Options: --runs N (default 5)  --db sqlite,postgresql,mysql  --only raw,retort-bindparam,…
+// Options: --runs N (default 7)  --db sqlite,postgresql,mysql  --only raw,retort-bindparam,…
 //          --n N (queries timed, default 10000)  --warmup N (default 1000)  --no-write
 //          --retort /path/to/dist/cjs/core/index.js  (another Retort build, e.g. a baseline for a
 //          before/after comparison; the JSON is written, RESULTS.md is left alone)
@@ -30,7 +30,7 @@ function opt(name, fallback) {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 }
-const RUNS = Number(opt('runs', 5));
+const RUNS = Number(opt('runs', 7));
 const N = Number(opt('n', 10_000));
 const WARMUP = Number(opt('warmup', 1000));
 const DBS = opt('db', 'sqlite,postgresql,mysql').split(',');

@@ -56,7 +56,7 @@ export class Engine implements SchemaBind {
     for (const k of Object.keys(options)) {
       if (!OPTION_KEYS.has(k)) throw new ArgumentError(`createEngine(): unknown option "${k}" (known: ${[...OPTION_KEYS].join(', ')})`);
     }
-    this.url = typeof url === 'string' ? parseUrl(url) : url;
+    this.url = typeof url === 'object' && url !== null && typeof url.drivername === 'string' ? url : parseUrl(url as string);
     this.dialect = dialectFor(this.url.drivername);
     this.logger = options.echo === true ? (line) => console.log(line) : typeof options.echo === 'function' ? options.echo : undefined;
     this.compiledCache = new LruCache(options.compiledCacheSize ?? 500);

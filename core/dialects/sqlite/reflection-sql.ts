@@ -33,13 +33,21 @@ export interface ParsedCreateIndex {
 
 const CONSTRAINT_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
 
+const CLOSERS: Record<string, string> = { '"': '"', '`': '`', '[': ']', "'": "'" };
+
+/** Letters, digits, `_`, `$` and anything beyond ASCII make up words. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128;
+}
+
 function tokenize(sql: string): Token[] {
   const out: Token[] = [];
   let i = 0;
-  const closers: Record<string, string> = { '"': '"', '`': '`', '[': ']', "'": "'" };
+  const closers = CLOSERS;
   while (i < sql.length) {
     const ch = sql[i];
-    if (/\s/.test(ch)) {
+    const code = sql.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) {
       i++;
     } else if (ch === '-' && sql[i + 1] === '-') {
       const nl = sql.indexOf('\n', i);
@@ -51,23 +59,28 @@ function tokenize(sql: string): Token[] {
       const close = closers[ch];
       let j = i + 1;
       let body = '';
-      while (j < sql.length) {
-        if (sql[j] === close) {
-          // A doubled closing quote stands for itself (not for ]).
-          if (close !== ']' && sql[j + 1] === close) {
-            body += close;
-            j += 2;
-            continue;
-          }
+      for (;;) {
+        const end = sql.indexOf(close, j);
+        if (end < 0) {
+          body += sql.slice(j);
+          j = sql.length;
           break;
         }
-        body += sql[j++];
+        body += sql.slice(j, end);
+        // A doubled closing quote stands for itself (not for ]).
+        if (close !== ']' && sql[end + 1] === close) {
+          body += close;
+          j = end + 2;
+          continue;
+        }
+        j = end;
+        break;
       }
       out.push({ value: body, kind: ch === "'" ? 'string' : 'quoted', start: i, end: j + 1 });
       i = j + 1;
-    } else if (/[A-Za-z0-9_$\u0080-\uffff]/.test(ch)) {
-      let j = i;
-      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j])) j++;
+    } else if (isWordChar(code)) {
+      let j = i + 1;
+      while (j < sql.length && isWordChar(sql.charCodeAt(j))) j++;
       out.push({ value: sql.slice(i, j).toUpperCase(), kind: 'word', start: i, end: j });
       i = j;
     } else {

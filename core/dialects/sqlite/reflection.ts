@@ -137,33 +137,45 @@ export class SqliteReflector implements DialectReflector {
 
   async columns(scope: ReflectionScope): Promise<Map<string, ReflectedColumn[]>> {
     const m = this.master(scope, this.types(scope), `, pragma_table_xinfo(m.name, ${this.schemaArg(scope)}) c`);
+    // The CREATE statement comes once per table (on its first column), not on every row.
     const rows = await scope.query(
-      `SELECT m.name, m.sql, m.type, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden,
-        (SELECT count(*) FROM pragma_table_info(m.name, ${this.schemaArg(scope)}) k WHERE k.pk > 0)
+      `SELECT m.name, CASE WHEN c.cid = 0 AND m.type = 'table' THEN m.sql END, c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
        ${m.sql} AND c.hidden <> 1
        ORDER BY m.name, c.cid`,
       m.params,
     );
-    const parse = parser();
     const out = new Map<string, ReflectedColumn[]>();
-    for (const [table, sql, kind, name, declared, notnull, dflt, pk, hidden, pkCount] of rows) {
-      const t = String(table);
-      const col = String(name);
-      const parsed = kind === 'table' ? parse(t, sql) : undefined;
-      const enumValues = parsed ? enumChecks(parsed).get(col) : undefined;
-      const type = enumValues ? new SqlType('enum', { values: enumValues }) : this.mapType(String(declared ?? ''), `${t}.${col}`, scope);
-      // A single-column INTEGER primary key is the rowid: the database generates it.
-      const rowid = parsed !== undefined && !parsed.withoutRowid && Number(pk) === 1 && Number(pkCount) === 1 && String(declared).toUpperCase() === 'INTEGER';
-      const generated = parsed?.generated.get(col);
-      push(out, t, {
-        name: col,
-        type,
-        nullable: !Number(notnull) && !rowid,
-        default: dflt === null || dflt === undefined ? undefined : String(dflt),
-        autoincrement: rowid,
-        ...(Number(hidden) >= 2 && generated ? { computed: { sqltext: generated.sqltext, persisted: Number(hidden) === 3 } } : {}),
-        comment: undefined,
-      });
+    const tables = new Map<string, { parsed: ParsedCreateTable | undefined; enums: Map<string, string[]>; rows: unknown[][] }>();
+    for (const row of rows) {
+      const t = String(row[0]);
+      let entry = tables.get(t);
+      if (!entry) {
+        const parsed = row[1] == null ? undefined : parseCreateTable(String(row[1]));
+        tables.set(t, (entry = { parsed, enums: parsed ? enumChecks(parsed) : new Map(), rows: [] }));
+      }
+      entry.rows.push(row);
+    }
+    for (const [t, { parsed, enums, rows: cols }] of tables) {
+      const pkCount = cols.filter((r) => Number(r[6]) > 0).length;
+      const list: ReflectedColumn[] = [];
+      for (const [, , name, declared, notnull, dflt, pk, hidden] of cols) {
+        const col = String(name);
+        const enumValues = enums.get(col);
+        const type = enumValues ? new SqlType('enum', { values: enumValues }) : this.mapType(String(declared ?? ''), `${t}.${col}`, scope);
+        // A single-column INTEGER primary key is the rowid: the database generates it.
+        const rowid = parsed !== undefined && !parsed.withoutRowid && Number(pk) === 1 && pkCount === 1 && String(declared).toUpperCase() === 'INTEGER';
+        const generated = parsed?.generated.get(col);
+        list.push({
+          name: col,
+          type,
+          nullable: !Number(notnull) && !rowid,
+          default: dflt === null || dflt === undefined ? undefined : String(dflt),
+          autoincrement: rowid,
+          ...(Number(hidden) >= 2 && generated ? { computed: { sqltext: generated.sqltext, persisted: Number(hidden) === 3 } } : {}),
+          comment: undefined,
+        });
+      }
+      out.set(t, list);
     }
     return out;
   }

@@ -86,7 +86,7 @@ export class Inspector {
   private async run<T>(schema: string | undefined, names: readonly string[] | undefined, kinds: readonly ObjectKind[], fn: (scope: ReflectionScope) => Promise<T>): Promise<T> {
     const go = (conn: Connection) =>
       fn({
-        query: async (sql, params = []) => (await conn.execDriverSql(sql, params)).all().map((row) => Array.from(row as unknown as ArrayLike<unknown>)),
+        query: async (sql, params = []) => (await conn.execDriverSql(sql, params)).all().map(toArray),
         schema,
         names,
         kinds,
@@ -253,6 +253,13 @@ export class Inspector {
   async getTableComment(table: string, opts: InspectTableOptions = {}): Promise<string | undefined> {
     return (await this.one<string | undefined>('tableComments', table, opts, () => undefined)) ?? undefined;
   }
+}
+
+function toArray(row: unknown): unknown[] {
+  const r = row as ArrayLike<unknown>;
+  const out = new Array(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = r[i];
+  return out;
 }
 
 function kindList(kind: InspectMultiOptions['kind']): readonly ObjectKind[] {

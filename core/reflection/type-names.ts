@@ -19,6 +19,17 @@ export interface ParsedTypeName {
  * @example parseTypeName('timestamp(3) with time zone') // { base: 'timestamp with time zone', args: ['3'], array: false }
  */
 export function parseTypeName(raw: string): ParsedTypeName {
+  // A schema repeats a few type names thousands of times.
+  let parsed = parsedNames.get(raw);
+  if (!parsed) {
+    if (parsedNames.size >= 1000) parsedNames.clear();
+    parsedNames.set(raw, (parsed = Object.freeze(parse(raw))));
+  }
+  return parsed;
+}
+const parsedNames = new Map<string, ParsedTypeName>();
+
+function parse(raw: string): ParsedTypeName {
   let s = raw.trim();
   let array = false;
   while (s.endsWith('[]')) {
@@ -28,7 +39,7 @@ export function parseTypeName(raw: string): ParsedTypeName {
   const open = s.indexOf('(');
   if (open < 0) return { base: squash(s), args: [], array };
   const close = closingParen(s, open);
-  const args = splitArgs(s.slice(open + 1, close));
+  const args = Object.freeze(splitArgs(s.slice(open + 1, close)));
   return { base: squash(`${s.slice(0, open)} ${s.slice(close + 1)}`), args, array };
 }
 

@@ -18,7 +18,7 @@ import type {
 import type { ReferentialAction } from '../../schema/column';
 import { intArg, parseTypeName } from '../../reflection/type-names';
 import { SqlType } from '../../sql/types';
-import { ParsedCreateTable, parseCreateIndex, parseCreateTable } from './reflection-sql';
+import { ParsedCreateIndex, ParsedCreateTable, parseCreateIndex, parseCreateTable } from './reflection-sql';
 
 type TypeMaker = (args: readonly string[]) => SqlType<unknown>;
 const str: TypeMaker = (a) => new SqlType('string', { length: intArg(a, 0) });
@@ -87,17 +87,19 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
-/** Parses each table's CREATE statement once per query result. */
-function parser(): (table: string, sql: unknown) => ParsedCreateTable {
-  const seen = new Map<string, ParsedCreateTable>();
-  return (table, sql) => {
-    let p = seen.get(table);
-    if (!p) seen.set(table, (p = parseCreateTable(String(sql ?? ''))));
-    return p;
-  };
-}
 
 export class SqliteReflector implements DialectReflector {
+  /** CREATE statements parsed so far, by their text: each kind of query reads the same ones. */
+  private readonly parsedSql = new Map<string, ParsedCreateTable>();
+  private parse(sql: unknown): ParsedCreateTable {
+    const text = String(sql ?? '');
+    let p = this.parsedSql.get(text);
+    if (!p) {
+      if (this.parsedSql.size >= 10_000) this.parsedSql.clear();
+      this.parsedSql.set(text, (p = parseCreateTable(text)));
+    }
+    return p;
+  }
   private quoteSchema(scope: ReflectionScope): string {
     return `"${(scope.schema ?? 'main').replace(/"/g, '""')}"`;
   }
@@ -150,7 +152,7 @@ export class SqliteReflector implements DialectReflector {
       const t = String(row[0]);
       let entry = tables.get(t);
       if (!entry) {
-        const parsed = row[1] == null ? undefined : parseCreateTable(String(row[1]));
+        const parsed = row[1] == null ? undefined : this.parse(row[1]);
         tables.set(t, (entry = { parsed, enums: parsed ? enumChecks(parsed) : new Map(), rows: [] }));
       }
       entry.rows.push(row);
@@ -193,11 +195,10 @@ export class SqliteReflector implements DialectReflector {
       `SELECT m.name, m.sql, c.name ${m.sql} AND c.pk > 0 ORDER BY m.name, c.pk`,
       m.params,
     );
-    const parse = parser();
     const out = new Map<string, { name: string | undefined; columns: string[] }>();
     for (const [table, sql, col] of rows) {
       const t = String(table);
-      const pk = out.get(t) ?? { name: parse(t, sql).primaryKeyName, columns: [] };
+      const pk = out.get(t) ?? { name: this.parse(sql).primaryKeyName, columns: [] };
       pk.columns.push(String(col));
       out.set(t, pk);
     }
@@ -214,7 +215,6 @@ export class SqliteReflector implements DialectReflector {
        ${m.sql} ORDER BY m.name, f.id, f.seq`,
       m.params,
     );
-    const parse = parser();
     const grouped = new Map<string, { table: string; sql: unknown; fk: { columns: string[]; referredTable: string; referredColumns: string[]; onUpdate: unknown; onDelete: unknown } }>();
     for (const [table, sql, id, referred, from, to, onUpdate, onDelete] of rows) {
       const key = `${table}\u0000${id}`;
@@ -228,7 +228,7 @@ export class SqliteReflector implements DialectReflector {
     const used = new Set<object>();
     // pragma_foreign_key_list lists keys last-declared first; put them back in declaration order.
     for (const g of [...grouped.values()].reverse()) {
-      const declared = parse(g.table, g.sql).foreignKeys.find((d) => !used.has(d) && sameList(d.columns, g.fk.columns));
+      const declared = this.parse(g.sql).foreignKeys.find((d) => !used.has(d) && sameList(d.columns, g.fk.columns));
       if (declared) used.add(declared);
       push(out, g.table, {
         name: declared?.name,
@@ -261,25 +261,26 @@ export class SqliteReflector implements DialectReflector {
     // Indexes behind PRIMARY KEY and UNIQUE constraints ('pk', 'u') are the constraints themselves.
     const rows = await this.indexRows(scope, "'c'");
     const out = new Map<string, ReflectedIndex[]>();
-    const byName = new Map<string, { name: string; unique: boolean; elements: ({ column: string } | { expression: string })[]; where?: string }>();
+    type Building = { name: string; unique: boolean; elements: ({ column: string } | { expression: string })[]; where?: string; parsed: ParsedCreateIndex };
+    const byName = new Map<string, Building>();
     for (const [table, , name, unique, , partial, col, cid, sql] of rows) {
       const key = `${table}\u0000${name}`;
       let idx = byName.get(key);
-      const parsed = parseCreateIndex(String(sql ?? ''));
       if (!idx) {
-        idx = { name: String(name), unique: !!Number(unique), elements: [], ...(Number(partial) && parsed.where ? { where: parsed.where } : {}) };
+        const parsed = parseCreateIndex(String(sql ?? ''));
+        idx = { name: String(name), unique: !!Number(unique), elements: [], parsed, ...(Number(partial) && parsed.where ? { where: parsed.where } : {}) };
         byName.set(key, idx);
         push(out, String(table), idx);
       }
       const position = idx.elements.length;
-      idx.elements.push(Number(cid) === -2 || col === null ? { expression: parsed.elements[position] ?? '?' } : { column: String(col) });
+      idx.elements.push(Number(cid) === -2 || col === null ? { expression: idx.parsed.elements[position] ?? '?' } : { column: String(col) });
     }
+    for (const list of out.values()) for (const ix of list) delete (ix as Partial<Building>).parsed;
     return out;
   }
 
   async uniqueConstraints(scope: ReflectionScope): Promise<Map<string, ReflectedUniqueConstraint[]>> {
     const rows = await this.indexRows(scope, "'u'");
-    const parse = parser();
     const grouped = new Map<string, { table: string; sql: unknown; columns: string[] }>();
     for (const [table, sql, name, , , , col] of rows) {
       const key = `${table}\u0000${name}`;
@@ -290,7 +291,7 @@ export class SqliteReflector implements DialectReflector {
     const out = new Map<string, ReflectedUniqueConstraint[]>();
     const used = new Set<object>();
     for (const g of grouped.values()) {
-      const declared = parse(g.table, g.sql).uniques.find((u) => !used.has(u) && sameList(u.columns, g.columns));
+      const declared = this.parse(g.sql).uniques.find((u) => !used.has(u) && sameList(u.columns, g.columns));
       if (declared) used.add(declared);
       push(out, g.table, { name: declared?.name, columns: g.columns });
     }
@@ -302,7 +303,7 @@ export class SqliteReflector implements DialectReflector {
     const rows = await scope.query(`SELECT m.name, m.sql ${m.sql} ORDER BY m.name`, m.params);
     const out = new Map<string, ReflectedCheckConstraint[]>();
     for (const [table, sql] of rows) {
-      const parsed = parseCreateTable(String(sql ?? ''));
+      const parsed = this.parse(sql);
       const enums = enumChecks(parsed);
       for (const c of parsed.checks) {
         if (c.column !== undefined && enums.has(c.column) && ENUM_CHECK.test(c.sqltext)) continue;

@@ -7,7 +7,7 @@ import type { DriverConnection } from '../dialects/dialect';
 
 export interface ExecuteEvent {
   readonly connection: Connection;
-  /** The statement as given (a select(), text(), …). */
+  /** The statement as given (a select(), text(), …), or the SQL string given to execDriverSql(). */
   readonly statement: unknown;
   /** SQL text sent to the driver. */
   readonly sql: string;

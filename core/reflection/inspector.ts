@@ -19,6 +19,7 @@ import type {
   ReflectedPrimaryKey,
   ReflectedUniqueConstraint,
 } from './reflected';
+import type { SqlType } from '../sql/types';
 import { unknownTypeHandler } from './type-names';
 
 /** Options of the single-table methods. */
@@ -57,7 +58,7 @@ function isEngine(bind: unknown): bind is Engine {
 export class Inspector {
   private readonly reflector: DialectReflector;
   private readonly cache = new Map<string, Promise<unknown>>();
-  private readonly unknownType: (databaseName: string, where: string) => import('../sql/types').SqlType<unknown>;
+  private readonly unknownType: (databaseName: string, where: string) => SqlType<unknown>;
 
   constructor(readonly bind: Engine | Connection) {
     if (!isConnection(bind) && !isEngine(bind)) throw new ArgumentError('inspect() needs an Engine or a Connection');

@@ -138,13 +138,17 @@ export class Table<N extends string = string, C extends Record<string, ColumnSpe
   _foreignKeyPairs(): readonly ForeignKeyLike[] {
     return this.foreignKeys.flatMap((fk) => fk.columns.map((parent, i) => ({ parent, referred: fk.referred[i] })));
   }
+  /** Distinguishes same-named tables of different MetaData in one engine's statement cache. */
+  private readonly uid = ++tableCounter;
   _fromKey(k: CacheKeyBuilder): void {
-    k.push(`T:${this.fullName}`);
+    k.push(`T:${this.fullName}#${this.uid}`);
   }
   _key(k: CacheKeyBuilder): void {
     this._fromKey(k);
   }
 }
+
+let tableCounter = 0;
 
 function findAutoincrement(pk: Column<unknown>[]): Column<unknown> | undefined {
   const integerKinds = ['integer', 'bigint', 'smallint'];

@@ -283,7 +283,12 @@ export function bindparam<T>(key: string, type?: SqlType<T>, ...rest: [T?]): Bin
  * A value rendered inline into SQL. Only for values you control: prefer bound parameters.
  * @example literal(5) // renders 5, not ?
  */
-export function literal<T extends string | number | boolean | bigint | null>(value: T): ColumnElement<T> {
+export function literal(value: number): ColumnElement<number>;
+export function literal(value: string): ColumnElement<string>;
+export function literal(value: boolean): ColumnElement<boolean>;
+export function literal(value: bigint): ColumnElement<bigint>;
+export function literal(value: null): ColumnElement<null>;
+export function literal(value: string | number | boolean | bigint | null): ColumnElement<unknown> {
   return new Literal(value);
 }
 

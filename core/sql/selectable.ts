@@ -10,6 +10,8 @@ import { SqlType } from './types';
 /** A column of some FROM element: a table's column, or one exposed by an alias or subquery. */
 export class ColumnRef<T, N extends string = string> extends ColumnElement<T> {
   readonly kind: 'column' = 'column';
+  /** Phantom member carrying the column's key as a literal type (for typed rows). */
+  declare readonly __key: N;
   /** The name this column has in JavaScript (`table.c[key]`, result rows); its SQL name is `name`. */
   readonly key: string;
   constructor(

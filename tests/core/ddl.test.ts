@@ -33,7 +33,7 @@ function schema(tag: string) {
     tier: column(enumType(['free', 'pro'], { name: `${n('tier')}` }), { serverDefault: 'free', nullable: false }),
     createdAt: column(datetime(), { name: 'created_at', serverDefault: func.now() }),
     active: column(boolean(), { serverDefault: true, nullable: false }),
-    referrerId: column(integer(), { name: 'referrer_id', references: foreignKey(() => customers.c.id, { onDelete: 'SET NULL' }) }),
+    referrerId: column(integer(), { name: 'referrer_id', references: foreignKey(`${n('customers')}.id`, { onDelete: 'SET NULL' }) }),
   }, { comment: 'people who buy' });
   const lines = new Table(n('lines'), md, {
     orderId: column(integer(), { name: 'order_id' }),
@@ -53,11 +53,11 @@ function schema(tag: string) {
   // Two tables that refer to each other: one foreign key must be added after both exist.
   const teams = new Table(n('teams'), md, {
     id: column(integer(), { primaryKey: true }),
-    captainId: column(integer(), { name: 'captain_id', references: foreignKey(() => players.c.id, { name: `${n('fk_captain')}` }) }),
+    captainId: column(integer(), { name: 'captain_id', references: foreignKey(`${n('players')}.id`, { name: `${n('fk_captain')}` }) }),
   });
   const players = new Table(n('players'), md, {
     id: column(integer(), { primaryKey: true }),
-    teamId: column(integer(), { name: 'team_id', references: foreignKey(() => teams.c.id, { name: `${n('fk_team')}` }) }),
+    teamId: column(integer(), { name: 'team_id', references: foreignKey(`${n('teams')}.id`, { name: `${n('fk_team')}` }) }),
   });
   const refs = new Table(n('refs'), md, {
     a: column(integer(), { nullable: false }),

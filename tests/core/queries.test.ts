@@ -35,7 +35,7 @@ forEachDialect('queries', (ctx) => {
     id: column(integer(), { primaryKey: true }),
     name: column(string(40), { nullable: false }),
     deptId: column(integer(), { name: 'dept_id', references: foreignKey(() => dept.c.id) }),
-    managerId: column(integer(), { name: 'manager_id', references: foreignKey(() => emp.c.id) }),
+    managerId: column(integer(), { name: 'manager_id', references: foreignKey(`${tableName('qry', 'emp')}.id`) }),
     salary: column(numeric(10, 2), { nullable: false }),
   });
   const caps = () => ctx.engine.dialect.supports;

@@ -34,10 +34,11 @@ export function forEachDialect(title: string, body: (ctx: { readonly engine: Eng
       beforeAll(() => {
         ctx.engine = createEngine(leg.url, options);
       });
+      body(ctx);
+      // Declared after the body's hooks so it runs last (jest runs afterAll in declaration order).
       afterAll(async () => {
         await ctx.engine.dispose();
       });
-      body(ctx);
     });
   }
 }

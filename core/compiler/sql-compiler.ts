@@ -357,7 +357,8 @@ export class SqlCompiler {
     table: (t: Table<any, any>) => this.tableName(t),
     alias: (a: Alias<any>) => {
       if (a instanceof Subquery) {
-        const body = this.withCtx({}, () => this.subqueryBody(a.select));
+        // A LATERAL subquery may refer to the FROM elements before it, so it correlates.
+        const body = a.lateral ? this.withCtx({ labelAll: true }, () => this.nestedSelect(a.select)) : this.subqueryBody(a.select);
         return `${a.lateral ? 'LATERAL ' : ''}(${body}) AS ${this.fromName(a)}`;
       }
       return `${this.process(a.element)} AS ${this.fromName(a)}`;

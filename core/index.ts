@@ -68,6 +68,7 @@ export type { CompiledSql } from './compiler/compile';
 export { dialectFor } from './dialects/registry';
 export { Dialect } from './dialects/dialect';
 export type { DialectName, IsolationLevel, DialectCapabilities } from './dialects/dialect';
+export type { DriverConnection, DriverResult, RunOptions } from './dialects/dialect';
 export { inspect, Inspector } from './reflection/inspector';
 export type { InspectTableOptions, InspectMultiOptions } from './reflection/inspector';
 export { autoloadTable } from './reflection/autoload';
@@ -87,3 +88,5 @@ export type {
 } from './reflection/reflected';
 export type { ReflectBind, ReflectOptions } from './schema/metadata';
 export type { DialectReflector, ReflectionScope } from './dialects/dialect';
+export { createEngineFromKnex, KnexEngine } from './integrations/knex';
+export type { KnexEngineOptions, KnexLike, KnexTransactionLike, KnexClientLike } from './integrations/knex';

@@ -85,9 +85,22 @@ export class Connection {
     readonly engine: Engine,
     private readonly pooled: PooledConnection,
     options: ConnectionOptions = {},
+    /**
+     * True for a connection made by `engine.joinExternalTransaction()`: it runs inside a
+     * transaction another library owns, so Retort never begins, commits or rolls it back.
+     */
+    readonly externalTransaction = false,
   ) {
     this.driver = pooled.driver;
-    this.isolation = options.isolationLevel ?? engine.options.isolationLevel;
+    this.isolation = externalTransaction ? undefined : (options.isolationLevel ?? engine.options.isolationLevel);
+    this.inTx = externalTransaction;
+  }
+
+  private refuseExternal(what: string): never {
+    throw new InvalidRequestError(
+      `cannot ${what} here: this connection runs inside a transaction that another library owns (engine.joinExternalTransaction); ` +
+        'that library commits or rolls it back (with knex: return from or throw inside knex.transaction()). Use beginNested() for a SAVEPOINT',
+    );
   }
 
   get closed(): boolean {
@@ -116,7 +129,7 @@ export class Connection {
   }
 
   private async autobegin(): Promise<void> {
-    if (this.inTx || this.isolation === 'AUTOCOMMIT') return;
+    if (this.inTx || this.isolation === 'AUTOCOMMIT' || this.externalTransaction) return;
     for (const sql of this.engine.dialect.beginSql(this.isolation)) await this.rawExec(sql);
     this.inTx = true;
   }
@@ -127,6 +140,7 @@ export class Connection {
    */
   async begin(): Promise<Transaction> {
     this.checkOpen();
+    if (this.externalTransaction) this.refuseExternal('begin a transaction');
     if (this.inTx) {
       throw new InvalidRequestError(
         'a transaction is already begun on this connection (autobegin starts one with the first statement); commit() or rollback() it first, or use beginNested() for a SAVEPOINT',
@@ -182,6 +196,7 @@ export class Connection {
   /** Commits the current transaction, if any. */
   async commit(): Promise<void> {
     this.checkOpen();
+    if (this.externalTransaction) this.refuseExternal('commit');
     if (!this.inTx) return;
     this.inTx = false;
     this.savepoints = [];
@@ -191,6 +206,7 @@ export class Connection {
   /** Rolls back the current transaction, if any. */
   async rollback(): Promise<void> {
     if (this.isClosed) throw new InvalidRequestError('this connection is closed');
+    if (this.externalTransaction) this.refuseExternal('roll back');
     if (!this.inTx) return;
     this.inTx = false;
     this.savepoints = [];
@@ -201,6 +217,8 @@ export class Connection {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
+    // The owner of an external transaction ends it and keeps its connection.
+    if (this.externalTransaction) return;
     try {
       if (this.inTx && !this.driver.broken) await this.driver.exec('ROLLBACK');
     } catch {

@@ -4,7 +4,7 @@
  */
 import { ArgumentError, InvalidRequestError } from '../errors';
 import type { CompiledStatement } from '../compiler/compiled';
-import type { Dialect, IsolationLevel } from '../dialects/dialect';
+import type { Dialect, DriverConnection, IsolationLevel } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
 import type { MetaData, ReflectOptions, SchemaBind, SchemaOperationOptions } from '../schema/metadata';
 import type { Node } from '../sql/node';
@@ -31,9 +31,16 @@ export interface EngineOptions {
   driverOptions?: Record<string, unknown>;
   /** Strict 2.0 behaviour for code using `retort/legacy`: removed patterns throw. */
   future?: boolean;
+  /**
+   * Makes the driver connections in place of the URL's driver: for connections another
+   * library owns or pools (see `createEngineFromKnex`). The pool calls `close()` on what it
+   * returns when it lets a connection go; with `pool: { size: 0 }` that is on every return.
+   * @example createEngine('postgresql://', { creator: () => borrowConnection(), pool: { size: 0, maxOverflow: Infinity } })
+   */
+  creator?: () => Promise<DriverConnection>;
 }
 
-const OPTION_KEYS = new Set(['echo', 'hideParameters', 'pool', 'compiledCacheSize', 'includeParametersInErrors', 'isolationLevel', 'driverOptions', 'future']);
+const OPTION_KEYS = new Set(['echo', 'hideParameters', 'pool', 'compiledCacheSize', 'includeParametersInErrors', 'isolationLevel', 'driverOptions', 'future', 'creator']);
 
 export class Engine implements SchemaBind {
   readonly url: DatabaseUrl;
@@ -60,18 +67,28 @@ export class Engine implements SchemaBind {
     this.dialect = dialectFor(this.url.drivername);
     this.logger = options.echo === true ? (line) => console.log(line) : typeof options.echo === 'function' ? options.echo : undefined;
     this.compiledCache = new LruCache(options.compiledCacheSize ?? 500);
-    const memory = this.dialect.name === 'sqlite' && this.url.database === ':memory:';
+    if (options.creator !== undefined && typeof options.creator !== 'function') throw new ArgumentError('createEngine(): creator must be a function returning a driver connection');
+    const memory = this.dialect.name === 'sqlite' && this.url.database === ':memory:' && !options.creator;
     const poolOpts: PoolOptions = memory ? { ...options.pool, size: 1, maxOverflow: 0 } : { ...(options.pool ?? {}) };
     for (const [k, v] of Object.entries(options.pool ?? {})) {
       if (!['size', 'maxOverflow', 'timeout', 'prePing', 'recycle'].includes(k)) throw new ArgumentError(`createEngine(): unknown pool option "${k}"`);
       if (k !== 'prePing' && (typeof v !== 'number' || v < 0 || Number.isNaN(v))) throw new ArgumentError(`createEngine(): pool.${k} must be a non-negative number`);
     }
-    if (poolOpts.size === 0) throw new ArgumentError('createEngine(): pool.size must be at least 1');
+    // size 0 keeps no idle connection: each checkout opens one and each return closes it.
+    if (poolOpts.size === 0 && poolOpts.maxOverflow === 0) throw new ArgumentError('createEngine(): pool.size and pool.maxOverflow cannot both be 0');
     this.pool = new Pool(() => this.openDriverConnection(), poolOpts, memory);
   }
 
   private async openDriverConnection() {
-    const driver = await this.dialect.connect(this.url, { driverOptions: this.options.driverOptions });
+    const creator = this.options.creator;
+    const driver = creator ? await creator() : await this.dialect.connect(this.url, { driverOptions: this.options.driverOptions });
+    await this.initializeWith(driver);
+    await this.events.emit('connect', { driver });
+    return driver;
+  }
+
+  /** Reads the server's version and capabilities on the first connection made. */
+  private async initializeWith(driver: DriverConnection): Promise<void> {
     if (!this.initialized) {
       this.initialized = this.dialect.initialize(driver).then(() => {
         // Capabilities may change what statements compile to.
@@ -81,8 +98,25 @@ export class Engine implements SchemaBind {
       this.initialized.catch(() => (this.initialized = undefined));
     }
     await this.initialized;
-    await this.events.emit('connect', { driver });
-    return driver;
+  }
+
+  /**
+   * A Connection on a driver connection another library lent, inside a transaction that
+   * library owns (a knex transaction, for one). Retort emits no BEGIN, COMMIT or ROLLBACK on
+   * it: `commit()`, `rollback()` and `begin()` throw, statements run in the owner's
+   * transaction, `beginNested()` makes SAVEPOINTs in it, and `close()` leaves the driver
+   * connection with its owner. The engine's pool is not involved.
+   * @example
+   * const conn = await engine.joinExternalTransaction(driverConnectionOfTheOpenTransaction);
+   * await conn.execute(insert(users).values({ name: 'ada' })); // part of the owner's transaction
+   * await conn.close();                                        // the owner commits or rolls back
+   */
+  async joinExternalTransaction(driver: DriverConnection): Promise<Connection> {
+    if (!driver || typeof driver.run !== 'function' || typeof driver.exec !== 'function') {
+      throw new ArgumentError('joinExternalTransaction() needs a driver connection (run, stream, exec, ping, close)');
+    }
+    await this.initializeWith(driver);
+    return new Connection(this, { driver, createdAt: Date.now(), invalidated: false, generation: -1 }, {}, true);
   }
 
   /**

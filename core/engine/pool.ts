@@ -7,7 +7,11 @@ import { PoolTimeoutError } from '../errors';
 import type { DriverConnection } from '../dialects/dialect';
 
 export interface PoolOptions {
-  /** Connections kept open. Default 5 (1 for an in-memory SQLite database). */
+  /**
+   * Connections kept open. Default 5 (1 for an in-memory SQLite database). 0 keeps none: each
+   * checkout opens a connection and each return closes it (for an engine `creator` that
+   * borrows from another pool).
+   */
   size?: number;
   /** Extra connections opened under load and closed when returned. Default 10. */
   maxOverflow?: number;

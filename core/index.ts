@@ -90,3 +90,6 @@ export type { ReflectBind, ReflectOptions } from './schema/metadata';
 export type { DialectReflector, ReflectionScope } from './dialects/dialect';
 export { createEngineFromKnex, KnexEngine } from './integrations/knex';
 export type { KnexEngineOptions, KnexLike, KnexTransactionLike, KnexClientLike } from './integrations/knex';
+export { toSelectable, toJoinTarget } from './sql/protocol';
+export type { SelectableLike, JoinTargetLike, StatementOption } from './sql/protocol';
+export * from './orm/index';

@@ -67,13 +67,17 @@ export abstract class DmlStatement<Ret extends readonly SelectItem[]> extends No
   get _cache(): CacheKey {
     return (this._cacheKey ??= buildCacheKey(this));
   }
+  /** checkReturning() admits only Core elements, whatever the static type of the list says. */
+  private get coreReturning(): readonly (ColumnElement<unknown> | FromClause)[] {
+    return this.returningItems as readonly (ColumnElement<unknown> | FromClause)[];
+  }
   get _selectedColumns(): readonly ColumnElement<unknown>[] {
-    return this.returningItems.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));
+    return this.coreReturning.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));
   }
   protected keyReturning(k: CacheKeyBuilder): void {
     if (this.returningItems.length) {
       k.push('RET');
-      for (const r of this.returningItems) r._key(k);
+      for (const r of this.coreReturning) r._key(k);
     }
   }
   protected keyValues(k: CacheKeyBuilder, values: ReadonlyMap<Column<unknown>, ColumnElement<unknown>>): void {

@@ -4,8 +4,10 @@
  */
 import type { ColumnElement, Label } from './elements';
 import type { ColumnRef, FromClause } from './selectable';
+import type { SelectableLike } from './protocol';
 
-type ValueOf<E> = E extends ColumnElement<infer T> ? T : never;
+/** A column's value type; an object standing for a FROM element that is a class (an ORM model) gives its instances. */
+type ValueOf<E> = E extends ColumnElement<infer T> ? T : E extends SelectableLike & (abstract new (...args: any) => infer I) ? I : never;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

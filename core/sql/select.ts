@@ -17,9 +17,13 @@ import { buildCacheKey, CacheKey, CacheKeyBuilder, Node, walk } from './node';
 import { Alias, aliasColumns, ColumnRef, FromClause, Join, NamedFromClause } from './selectable';
 import { integerType, SqlType } from './types';
 import type { ResultRow, RowTuple, RowMapping } from './row-types';
+import { isJoinTargetLike, isSelectableLike, JoinTargetLike, SelectableLike, StatementOption, toJoinTarget, toSelectable } from './protocol';
 
-/** What can be put in a SELECT list: an expression, or a table/alias/subquery (all its columns). */
-export type SelectItem = ColumnElement<any> | FromClause<any>;
+/**
+ * What can be put in a SELECT list: an expression, a table/alias/subquery (all its
+ * columns), or an object standing for one of those (an ORM model class, see `protocol.ts`).
+ */
+export type SelectItem = ColumnElement<any> | FromClause<any> | SelectableLike;
 
 type OrderByArg = ColumnElement<any> | OrderByExpression;
 
@@ -31,7 +35,12 @@ export interface LockingClause {
 }
 
 interface SelectState {
-  readonly items: readonly SelectItem[];
+  /** The SELECT list as Core elements (objects standing for elements resolved). */
+  readonly items: readonly (ColumnElement<any> | FromClause<any>)[];
+  /** The SELECT list as given, for the layer that gave it (the ORM reads its entities here). */
+  readonly rawItems: readonly SelectItem[];
+  /** Options Core carries without interpreting them (ORM loader options). */
+  readonly options: readonly StatementOption[];
   readonly explicitFroms: readonly FromClause<any>[];
   readonly joined: readonly Join[];
   readonly where?: ColumnElement<boolean>;
@@ -106,16 +115,17 @@ export type SubqueryColumns<Cols extends readonly SelectItem[]> = {
   readonly [K in keyof RowMapping<Cols>]: ColumnRef<RowMapping<Cols>[K], K & string>;
 };
 
-function validItems(items: readonly unknown[]): readonly SelectItem[] {
-  items.forEach((it, i) => {
+function validItems(items: readonly unknown[]): readonly (ColumnElement<any> | FromClause<any>)[] {
+  return items.map((given, i) => {
+    const it = isSelectableLike(given) ? given[toSelectable]() : given;
     if (!(it instanceof ColumnElement) && !(it instanceof FromClause)) {
       throw new ArgumentError(
         `select() argument ${i + 1} is ${it === null ? 'null' : typeof it}, not a column, expression or table` +
           (Array.isArray(it) ? ' (select() takes columns as separate arguments, not a list)' : ''),
       );
     }
+    return it;
   });
-  return items as readonly SelectItem[];
 }
 
 function checkBool(what: string, c: unknown): ColumnElement<boolean> {
@@ -156,11 +166,26 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
   }
   /** Replaces the SELECT list, keeping everything else. */
   withOnlyColumns<C extends readonly SelectItem[]>(...items: C): Select<C> {
-    return new Select<C>({ ...this._state, items: validItems(items) });
+    return new Select<C>({ ...this._state, items: validItems(items), rawItems: items });
   }
   /** Adds columns to the SELECT list. */
   addColumns<C extends readonly SelectItem[]>(...items: C): Select<[...Cols, ...C]> {
-    return new Select<[...Cols, ...C]>({ ...this._state, items: [...this._state.items, ...validItems(items)] });
+    return new Select<[...Cols, ...C]>({ ...this._state, items: [...this._state.items, ...validItems(items)], rawItems: [...this._state.rawItems, ...items] });
+  }
+  /** The SELECT list as it was given (model classes stay model classes). */
+  get selectedItems(): readonly SelectItem[] {
+    return this._state.rawItems;
+  }
+  /** Options for the layer that runs the statement (ORM loader options); they do not change the SQL Core renders. */
+  options(...opts: StatementOption[]): Select<Cols> {
+    opts.forEach((o) => {
+      if (!o || typeof o !== 'object' || typeof o.optionKind !== 'string') throw new ArgumentError('options() takes statement options such as selectinLoad(User.c.addresses)');
+    });
+    return this.with({ options: [...this._state.options, ...opts] });
+  }
+  /** The options given with {@link options}. */
+  get statementOptions(): readonly StatementOption[] {
+    return this._state.options;
   }
   /** Adds explicit FROM elements (for a select whose columns don't name its FROM). */
   selectFrom(...froms: FromClause<any>[]): Select<Cols> {
@@ -190,14 +215,20 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
    * `JOIN target ON …` from the statement's leftmost FROM element (or the current join).
    * Without `on`, the condition comes from the foreign keys.
    */
-  join(target: FromClause<any>, on?: ColumnElement<boolean>, opts: { isOuter?: boolean; full?: boolean } = {}): Select<Cols> {
+  join(target: FromClause<any> | JoinTargetLike | SelectableLike, on?: ColumnElement<boolean>, opts: { isOuter?: boolean; full?: boolean } = {}): Select<Cols> {
     const current = this._state.joined.length ? this._state.joined[this._state.joined.length - 1] : this._froms()[0];
     if (!current) throw new ArgumentError('join() needs something to join from: select a column or call selectFrom() first');
-    const j = current.join(target, on, opts);
+    let right = target as unknown;
+    if (isJoinTargetLike(right)) {
+      const t = right[toJoinTarget](current);
+      right = t.target;
+      on ??= t.on;
+    } else if (isSelectableLike(right)) right = right[toSelectable]();
+    const j = current.join(right as FromClause<any>, on, opts);
     return this.with({ joined: [...this._state.joined.slice(0, -1), j] });
   }
   /** `LEFT OUTER JOIN target ON …`. */
-  outerJoin(target: FromClause<any>, on?: ColumnElement<boolean>, opts: { full?: boolean } = {}): Select<Cols> {
+  outerJoin(target: FromClause<any> | JoinTargetLike | SelectableLike, on?: ColumnElement<boolean>, opts: { full?: boolean } = {}): Select<Cols> {
     return this.join(target, on, { isOuter: true, full: opts.full });
   }
   /** `FULL OUTER JOIN target ON …`. */
@@ -350,6 +381,8 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
 export function select<const Cols extends readonly SelectItem[]>(...items: Cols): Select<Cols> {
   return new Select<Cols>({
     items: validItems(items),
+    rawItems: items,
+    options: [],
     explicitFroms: [],
     joined: [],
     groupBy: [],

@@ -1,0 +1,240 @@
+/**
+ * Instrumented attributes: the prototype accessors of a mapped class. Reading an attribute
+ * that is not loaded throws (never `undefined`); setting one records the change for the
+ * flush; relationship changes are mirrored on the back-populating side in memory.
+ */
+import { DetachedInstanceError, ExpiredAttributeError, UnloadedAttributeError } from './errors';
+import type { Mapper, Relationship } from './mapper';
+import { existingState, InstanceState, stateOf } from './state';
+
+const OWNER = Symbol('retort.orm.collectionOwner');
+
+/**
+ * The array a collection relationship holds. It is a real array (`Address[]`); `push`,
+ * `splice`, `unshift`, `pop`, `shift` and `remove()` keep the other side of a
+ * back-populated relationship in sync. Plain index assignment is seen at flush time.
+ */
+export class Collection<T extends object> extends Array<T> {
+  declare [OWNER]: { state: InstanceState; rel: Relationship };
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  override push(...items: T[]): number {
+    for (const it of items) if (!this.includes(it)) {
+      super.push(it);
+      appended(this[OWNER], it);
+    }
+    return this.length;
+  }
+  override unshift(...items: T[]): number {
+    const fresh = items.filter((it) => !this.includes(it));
+    super.unshift(...fresh);
+    fresh.forEach((it) => appended(this[OWNER], it));
+    return this.length;
+  }
+  override pop(): T | undefined {
+    const it = super.pop();
+    if (it) removed(this[OWNER], it);
+    return it;
+  }
+  override shift(): T | undefined {
+    const it = super.shift();
+    if (it) removed(this[OWNER], it);
+    return it;
+  }
+  override splice(start: number, deleteCount?: number, ...items: T[]): T[] {
+    const out = deleteCount === undefined ? super.splice(start) : super.splice(start, deleteCount, ...items);
+    const gone = Array.from(out);
+    gone.forEach((it) => removed(this[OWNER], it));
+    items.forEach((it) => appended(this[OWNER], it));
+    return gone;
+  }
+  /** Removes an object from the collection (the ORM counterpart of `list.remove`). */
+  remove(item: T): boolean {
+    const i = this.indexOf(item);
+    if (i < 0) return false;
+    super.splice(i, 1);
+    removed(this[OWNER], item);
+    return true;
+  }
+}
+
+/** A collection owned by `state`'s relationship, holding `items` (no events fired). */
+export function makeCollection(state: InstanceState, rel: Relationship, items: readonly object[]): Collection<object> {
+  const c = new Collection<object>();
+  Object.defineProperty(c, OWNER, { value: { state, rel }, enumerable: false });
+  Array.prototype.push.apply(c, items as object[]);
+  return c;
+}
+
+function changed(state: InstanceState): void {
+  state.session?._markDirty(state);
+}
+
+/** Raw add to a loaded (or new object's) collection, without events. */
+function rawAppend(target: object, rel: Relationship, item: object): void {
+  const st = stateOf(target, rel.parent);
+  if (!(rel.key in st.dict)) {
+    if (st.hasIdentity) return; // not loaded: the flush sets the foreign key from the other side
+    st.dict[rel.key] = makeCollection(st, rel, []);
+  }
+  const coll = st.dict[rel.key] as object[];
+  if (!coll.includes(item)) Array.prototype.push.call(coll, item);
+  changed(st);
+}
+
+function rawRemove(target: object, rel: Relationship, item: object): void {
+  const st = stateOf(target, rel.parent);
+  const coll = st.dict[rel.key] as object[] | undefined;
+  if (!coll) return;
+  const i = coll.indexOf(item);
+  if (i >= 0) Array.prototype.splice.call(coll, i, 1);
+  changed(st);
+}
+
+/** Raw set of a single-object relationship, without events. */
+function rawSet(target: object, rel: Relationship, value: object | null): void {
+  const st = stateOf(target, rel.parent);
+  st.dict[rel.key] = value;
+  changed(st);
+}
+
+function appended(owner: { state: InstanceState; rel: Relationship }, item: object): void {
+  changed(owner.state);
+  const back = owner.rel.backref;
+  if (!back) return;
+  if (back.uselist) rawAppend(item, back, owner.state.obj);
+  else {
+    const ist = stateOf(item, back.parent);
+    const previous = back.key in ist.dict ? (ist.dict[back.key] as object | null) : null;
+    if (previous && previous !== owner.state.obj) rawRemove(previous, owner.rel, item);
+    rawSet(item, back, owner.state.obj);
+  }
+}
+
+function removed(owner: { state: InstanceState; rel: Relationship }, item: object): void {
+  changed(owner.state);
+  const back = owner.rel.backref;
+  if (!back) return;
+  if (back.uselist) rawRemove(item, back, owner.state.obj);
+  else {
+    const ist = stateOf(item, back.parent);
+    if (ist.dict[back.key] === owner.state.obj) rawSet(item, back, null);
+  }
+}
+
+/** Sets a single-object relationship, mirroring it on the back-populating side. */
+function setOne(state: InstanceState, rel: Relationship, value: object | null): void {
+  const previous = rel.key in state.dict ? (state.dict[rel.key] as object | null) : null;
+  state.dict[rel.key] = value;
+  changed(state);
+  const back = rel.backref;
+  if (!back || previous === value) return;
+  if (back.uselist) {
+    if (previous) rawRemove(previous, back, state.obj);
+    if (value) rawAppend(value, back, state.obj);
+  } else {
+    if (previous) rawSet(previous, back, null);
+    if (value) {
+      const vst = stateOf(value, back.parent);
+      const old = back.key in vst.dict ? (vst.dict[back.key] as object | null) : null;
+      if (old && old !== state.obj) rawSet(old, rel, null);
+      rawSet(value, back, state.obj);
+    }
+  }
+}
+
+/** Replaces a whole collection, mirroring removals and additions. */
+function setMany(state: InstanceState, rel: Relationship, items: readonly object[]): void {
+  if (!Array.isArray(items)) throw new TypeError(`${rel.name} is a collection; assign an array`);
+  const current = rel.key in state.dict ? ([...(state.dict[rel.key] as object[])] as object[]) : [];
+  const coll = makeCollection(state, rel, []);
+  state.dict[rel.key] = coll;
+  const owner = { state, rel };
+  for (const it of current) if (!items.includes(it)) removed(owner, it);
+  for (const it of items) {
+    if (coll.includes(it)) continue;
+    Array.prototype.push.call(coll, it);
+    if (!current.includes(it)) appended(owner, it);
+  }
+  changed(state);
+}
+
+/** The error for reading an attribute that has no value loaded. */
+export function notLoaded(state: InstanceState, key: string): Error {
+  const what = `${state.mapper.name}.${key}`;
+  if (state.expired.has(key)) {
+    return new ExpiredAttributeError(`${what} is expired (after expire(), a rollback, or a commit with expireOnCommit); reload it with await session.refresh(obj)`);
+  }
+  if (!state.session && state.hasIdentity) {
+    return new DetachedInstanceError(`${what} is not loaded and the ${state.mapper.name} is detached from any session; load it before closing the session, or merge() it into one`);
+  }
+  const rel = state.mapper.relationships.get(key);
+  if (rel) {
+    const how = rel.lazy === 'raise' ? 'it is raise-on-access; use a loader option such as selectinLoad()' : `await session.load(obj, '${key}') or use a loader option such as selectinLoad()`;
+    return new UnloadedAttributeError(`${what} is not loaded: ${how}`);
+  }
+  if (!state.hasIdentity) return new UnloadedAttributeError(`${what} has not been set on this new ${state.mapper.name}`);
+  return new UnloadedAttributeError(`${what} is not loaded; await session.refresh(obj)`);
+}
+
+/** Puts the instrumented accessors of every column and relationship on a class prototype. */
+export function instrument(proto: object, mapper: Mapper): void {
+  for (const key of mapper.columns.keys()) {
+    Object.defineProperty(proto, key, {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        const st = stateOf(this, mapper);
+        if (key in st.dict) return st.dict[key];
+        throw notLoaded(st, key);
+      },
+      set(this: object, v: unknown) {
+        if (v === undefined) throw new TypeError(`${mapper.name}.${key}: undefined is not a value (use null for NULL)`);
+        const st = stateOf(this, mapper);
+        st.dict[key] = v;
+        st.modified.add(key);
+        st.expired.delete(key);
+        changed(st);
+      },
+    });
+  }
+  for (const [key, rel] of mapper.relationships) {
+    Object.defineProperty(proto, key, {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        const st = stateOf(this, mapper);
+        if (key in st.dict) return st.dict[key];
+        // A new object has no rows behind it: its collections start empty, its references null.
+        if (!st.hasIdentity) {
+          const v = rel.uselist ? makeCollection(st, rel, []) : null;
+          st.dict[key] = v;
+          return v;
+        }
+        throw notLoaded(st, key);
+      },
+      set(this: object, v: unknown) {
+        const st = stateOf(this, mapper);
+        st.expired.delete(key);
+        if (rel.uselist) setMany(st, rel, v as object[]);
+        else setOne(st, rel, (v ?? null) as object | null);
+      },
+    });
+  }
+}
+
+/** Loads related objects into a relationship without firing events (loaders use this). */
+export function setLoaded(state: InstanceState, rel: Relationship, value: object | null | readonly object[]): void {
+  if (rel.uselist) {
+    const items = value as readonly object[];
+    state.dict[rel.key] = makeCollection(state, rel, items);
+    state.committedRelated.set(rel.key, [...items]);
+  } else {
+    state.dict[rel.key] = value;
+    state.committedRelated.set(rel.key, value ? [value as object] : []);
+  }
+  state.expired.delete(rel.key);
+}
+
+export { existingState };

@@ -1,0 +1,11 @@
+/** The ORM's public API (re-exported from `retort`). */
+export { declarativeBase } from './model';
+export type { DeclarativeBase, ModelClass, ModelInstance, ModelAttributes, ModelInit, ModelProps, AnyModel } from './model';
+export { many, one, RelationshipAttribute, RelationshipSpec } from './relationships';
+export type { CascadeOption, LoadStrategy, RelationshipOptions, RelationshipTarget } from './relationships';
+export { Collection } from './attributes';
+export { Registry, Mapper, Relationship } from './mapper';
+export { MappingError, UnloadedAttributeError, ExpiredAttributeError, DetachedInstanceError, FlushError, StaleDataError } from './errors';
+export { Session, SessionTransaction, sessionFactory } from './session';
+export type { SessionOptions, PrimaryKeyValue } from './session';
+export { selectinLoad, joinedLoad, raiseLoad, explicitLoad, LoaderOption } from './options';

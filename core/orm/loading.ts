@@ -1,0 +1,332 @@
+/**
+ * Loading: rows → identity-mapped objects, ORM rows of entities and columns, and the
+ * relationship loaders (select-in, joined, explicit). Objects are made without calling
+ * their constructor, as the row already holds their state.
+ */
+import { ArgumentError } from '../errors';
+import type { Column } from '../schema/column';
+import { and, ColumnElement, or } from '../sql/elements';
+import { Select, select } from '../sql/select';
+import { Alias, FromClause } from '../sql/selectable';
+import { isSelectableLike, toSelectable } from '../sql/protocol';
+import type { Connection, ExecuteParams } from '../engine/connection';
+import { Result } from '../engine/result';
+import { rowClassFor } from '../engine/row';
+import { setLoaded } from './attributes';
+import type { IdentityMap } from './identity-map';
+import { MAPPER, MappedClass, Mapper, Relationship } from './mapper';
+import { LoaderOption } from './options';
+import type { LoadStrategy } from './relationships';
+import { InstanceState, stateOf } from './state';
+
+/** What loading needs from the Session. */
+export interface LoadHost {
+  readonly _identityMap: IdentityMap;
+  _connection(): Promise<Connection>;
+  _attachLoaded(state: InstanceState): void;
+}
+
+/** The mapper a SELECT item stands for, if it is a model class. */
+export function entityOf(item: unknown): Mapper | undefined {
+  if (typeof item !== 'function' || !isSelectableLike(item)) return undefined;
+  const m = (item as unknown as MappedClass)[MAPPER];
+  if (m) m._see(item as unknown as MappedClass);
+  return m;
+}
+
+/** The identity-mapped object for a row's column values (by column key). */
+export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<string, unknown>): object | null {
+  const pk = mapper.pkOf(values);
+  if (pk.some((v) => v === null || v === undefined)) return null; // an outer join's missing side
+  const key = mapper.identityKey(pk);
+  const existing = host._identityMap.get(key);
+  if (existing) {
+    if (existing.stale || existing.expired.size) refreshUnmodified(existing, values);
+    return existing.obj;
+  }
+  const obj = Object.create(mapper.cls.prototype) as object;
+  const st = stateOf(obj, mapper);
+  for (const k of mapper.columns.keys()) if (k in values) st.dict[k] = values[k];
+  st.commitColumns();
+  st.key = key;
+  st.status = 'persistent';
+  host._attachLoaded(st);
+  return obj;
+}
+
+/** A stale or expired object takes the row's values, except for attributes changed in memory. */
+function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): void {
+  for (const k of st.mapper.columns.keys()) {
+    if (!(k in values) || st.modified.has(k)) continue;
+    st.dict[k] = values[k];
+    st.committed[k] = values[k];
+    st.expired.delete(k);
+  }
+  st.stale = false;
+}
+
+/** How the columns of a result row split into entities and plain values. */
+interface Slot {
+  readonly mapper?: Mapper;
+  readonly columns: readonly Column<unknown>[];
+  readonly width: number;
+  readonly name: string;
+}
+
+function slotsOf(stmt: Select<any>): Slot[] {
+  return stmt.selectedItems.map((item) => {
+    const m = entityOf(item);
+    if (m) return { mapper: m, columns: m.table.columns as Column<unknown>[], width: m.table.columns.length, name: m.name };
+    const resolved = isSelectableLike(item) ? item[toSelectable]() : item;
+    if (resolved instanceof FromClause) return { columns: [], width: resolved.columns.length, name: '' };
+    return { columns: [], width: 1, name: (resolved as ColumnElement<unknown>)._resultName ?? '' };
+  });
+}
+
+/** True when the statement selects at least one model class. */
+export function isOrmStatement(stmt: unknown): stmt is Select<any> {
+  return stmt instanceof Select && stmt.selectedItems.some((i) => entityOf(i) !== undefined);
+}
+
+interface JoinedPlan {
+  readonly rel: Relationship;
+  readonly slot: number;
+  readonly alias: Alias;
+  readonly offset: number;
+}
+
+/**
+ * Runs an ORM select: entities come back as identity-mapped objects, plain columns as
+ * values, then the loader strategies run for the loaded objects.
+ */
+export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params: ExecuteParams | undefined): Promise<Result<any>> {
+  const slots = slotsOf(stmt);
+  const options = stmt.statementOptions.filter((o): o is LoaderOption => o instanceof LoaderOption);
+  // Joined eager loading adds an aliased LEFT OUTER JOIN and its columns after the statement's own.
+  const joined: JoinedPlan[] = [];
+  let run: Select<any> = stmt;
+  let offset = slots.reduce((n, s) => n + s.width, 0);
+  slots.forEach((slot, i) => {
+    if (!slot.mapper) return;
+    for (const rel of slot.mapper.relationships.values()) {
+      const strategy = strategyFor(rel, options, 0) ?? rel.lazy;
+      if (strategy !== 'joined' || rel.direction === 'manyToMany') continue;
+      const alias = rel.target.table.alias();
+      const on = and(
+        ...rel.pairs.map((p) =>
+          rel.direction === 'manyToOne'
+            ? (p.child as ColumnElement<unknown>).eq(aliasCol(alias, p.parent) as never)
+            : aliasCol(alias, p.child).eq(p.parent as never),
+        ),
+      );
+      run = run.outerJoin(alias, on).addColumns(...(alias.columns as ColumnElement<unknown>[]));
+      joined.push({ rel, slot: i, alias, offset });
+      offset += alias.columns.length;
+    }
+  });
+  const conn = await host._connection();
+  const raw = (await conn.execute(run, params)).all();
+  const loadedBySlot = slots.map(() => new Set<InstanceState>());
+  const joinedValues = new Map<string, Map<InstanceState, object[]>>();
+  const rows = raw.map((r) => {
+    const out: unknown[] = [];
+    let at = 0;
+    slots.forEach((slot, i) => {
+      if (slot.mapper) {
+        const values: Record<string, unknown> = {};
+        slot.columns.forEach((c, j) => (values[c.key] = r[at + j]));
+        const obj = instanceFor(host, slot.mapper, values);
+        if (obj) loadedBySlot[i].add(stateOf(obj, slot.mapper));
+        out.push(obj);
+      } else if (slot.width === 1) out.push(r[at]);
+      else for (let j = 0; j < slot.width; j++) out.push(r[at + j]);
+      at += slot.width;
+    });
+    for (const jp of joined) {
+      const parent = out[jp.slot] as object | null;
+      if (!parent) continue;
+      const values: Record<string, unknown> = {};
+      (jp.rel.target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[jp.offset + j]));
+      const child = instanceFor(host, jp.rel.target, values);
+      const key = `${jp.slot}:${jp.rel.key}`;
+      const byParent = joinedValues.get(key) ?? new Map<InstanceState, object[]>();
+      joinedValues.set(key, byParent);
+      const pst = stateOf(parent, jp.rel.parent);
+      const list = byParent.get(pst) ?? [];
+      if (child && !list.includes(child)) list.push(child);
+      byParent.set(pst, list);
+    }
+    return out;
+  });
+  for (const jp of joined) {
+    const byParent = joinedValues.get(`${jp.slot}:${jp.rel.key}`) ?? new Map();
+    for (const st of loadedBySlot[jp.slot]) {
+      if (jp.rel.key in st.dict && st.modified.size) continue;
+      const items = byParent.get(st) ?? [];
+      setLoaded(st, jp.rel, jp.rel.uselist ? items : (items[0] ?? null));
+    }
+  }
+  for (let i = 0; i < slots.length; i++) {
+    const m = slots[i].mapper;
+    if (m) await runLoaders(host, m, [...loadedBySlot[i]], options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)));
+  }
+  const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
+  const Row = rowClassFor(names);
+  return new Result(rows.map((r) => new Row(r)) as never[], names, rows.length);
+}
+
+function aliasCol(alias: Alias, col: Column<unknown>): ColumnElement<unknown> {
+  return (alias.c as Record<string, ColumnElement<unknown>>)[col.key];
+}
+
+/** The strategy the statement's options give a relationship at this depth of their paths. */
+function strategyFor(rel: Relationship, options: readonly LoaderOption[], depth: number): LoadStrategy | undefined {
+  let found: LoadStrategy | undefined;
+  for (const o of options) {
+    const step = o.path[depth];
+    if (step && step.attr._mapper === rel.parent && step.attr.key === rel.key) found = step.strategy;
+  }
+  return found;
+}
+
+/** Options whose path continues past `rel` at `depth`. */
+function deeper(rel: Relationship, options: readonly LoaderOption[], depth: number): LoaderOption[] {
+  return options.filter((o) => o.path.length > depth + 1 && o.path[depth].attr._mapper === rel.parent && o.path[depth].attr.key === rel.key);
+}
+
+const MAX_DEFAULT_DEPTH = 3;
+
+/** Runs the select-in loaders (from options, else relationship defaults) for freshly loaded objects. */
+async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[], options: readonly LoaderOption[], depth: number, done: Set<Relationship>): Promise<void> {
+  if (!states.length) return;
+  for (const rel of mapper.relationships.values()) {
+    const fromOption = strategyFor(rel, options, depth);
+    const strategy = fromOption ?? (depth < MAX_DEFAULT_DEPTH ? rel.lazy : 'explicit');
+    if (done.has(rel)) {
+      await loadDeeper(host, rel, states, deeper(rel, options, depth), depth);
+      continue;
+    }
+    if (strategy !== 'selectin' && !(strategy === 'joined' && depth > 0) && !(strategy === 'joined' && rel.direction === 'manyToMany')) continue;
+    const todo = fromOption ? states : states.filter((s) => !(rel.key in s.dict));
+    const loaded = await loadRelationship(host, rel, todo);
+    await runLoaders(host, rel.target, loaded, deeper(rel, options, depth), depth + 1, new Set());
+  }
+}
+
+async function loadDeeper(host: LoadHost, rel: Relationship, states: InstanceState[], options: LoaderOption[], depth: number): Promise<void> {
+  const targets = new Set<InstanceState>();
+  for (const st of states) {
+    const v = st.dict[rel.key];
+    for (const o of rel.uselist ? ((v as object[]) ?? []) : v ? [v as object] : []) targets.add(stateOf(o, rel.target));
+  }
+  await runLoaders(host, rel.target, [...targets], options, depth + 1, new Set());
+}
+
+const CHUNK = 500;
+
+/** `col IN (…)`, or `(a = ? AND b = ?) OR …` for composite keys. */
+function keyIn(cols: readonly ColumnElement<unknown>[], keys: readonly unknown[][]): ColumnElement<boolean> {
+  if (cols.length === 1) return cols[0].in(keys.map((k) => k[0]) as never);
+  return or(...keys.map((k) => and(...cols.map((c, i) => c.eq(k[i] as never)))));
+}
+
+function tupleKey(values: readonly unknown[]): string {
+  return values.map((v) => `${typeof v === 'bigint' ? 'number' : typeof v}:${String(v)}`).join('\u0000');
+}
+
+/**
+ * Loads `rel` for the given parents with one SELECT per 500 of them and sets it on each.
+ * Returns the states of the related objects (for deeper loading).
+ */
+export async function loadRelationship(host: LoadHost, rel: Relationship, parents: InstanceState[]): Promise<InstanceState[]> {
+  const target = rel.target;
+  const loaded: InstanceState[] = [];
+  const conn = await host._connection();
+  const readTarget = (r: readonly unknown[], from = 0): object | null => {
+    const values: Record<string, unknown> = {};
+    (target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[from + j]));
+    return instanceFor(host, target, values);
+  };
+  const orderBy = [...target.pkColumns] as ColumnElement<unknown>[];
+
+  if (rel.direction === 'manyToOne') {
+    const want = new Map<string, unknown[]>();
+    const keyOf = (st: InstanceState) => rel.pairs.map((p) => st.dict[p.child.key]);
+    for (const st of parents) {
+      const k = keyOf(st);
+      if (k.some((v) => v === null || v === undefined)) continue;
+      // Already in the identity map with the same key: no query needed.
+      if (rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target.identityKey(orderedPk(rel, k)))) continue;
+      want.set(tupleKey(k), k);
+    }
+    const found = new Map<string, object>();
+    const keys = [...want.values()];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = (await conn.execute(select(target.table).where(keyIn(rel.pairs.map((p) => p.parent), keys.slice(i, i + CHUNK))))).all();
+      for (const r of rows) {
+        const obj = readTarget(r as unknown as unknown[]);
+        if (!obj) continue;
+        const tst = stateOf(obj, target);
+        found.set(tupleKey(rel.pairs.map((p) => tst.dict[p.parent.key])), obj);
+      }
+    }
+    for (const st of parents) {
+      const k = keyOf(st);
+      let obj: object | null = null;
+      if (!k.some((v) => v === null || v === undefined)) {
+        obj = found.get(tupleKey(k)) ?? null;
+        if (!obj && rel.pairs.every((p) => p.parent.primaryKey)) obj = host._identityMap.get(target.identityKey(orderedPk(rel, k)))?.obj ?? null;
+      }
+      setLoaded(st, rel, obj);
+      if (obj) loaded.push(stateOf(obj, target));
+    }
+    return loaded;
+  }
+
+  // One-to-many / one-to-one / many-to-many: children found by their parent's key.
+  const parentCols = rel.pairs.map((p) => p.parent);
+  const byKey = new Map<string, InstanceState[]>();
+  for (const st of parents) {
+    const k = parentCols.map((c) => st.dict[c.key]);
+    byKey.set(tupleKey(k), [...(byKey.get(tupleKey(k)) ?? []), st]);
+  }
+  const keys = [...byKey.keys()].map((tk) => parentCols.map((c) => byKey.get(tk)![0].dict[c.key]));
+  const children = new Map<string, object[]>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const linkCols = rel.pairs.map((p) => p.child as ColumnElement<unknown>);
+    let stmt: Select<any>;
+    if (rel.secondary) {
+      stmt = select(target.table, ...linkCols)
+        .join(rel.secondary, and(...rel.secondaryPairs.map((p) => p.child.eq(p.parent as never))))
+        .where(keyIn(linkCols, chunk));
+    } else stmt = select(target.table).where(keyIn(linkCols, chunk));
+    const rows = (await conn.execute(stmt.orderBy(...orderBy))).all();
+    const width = target.table.columns.length;
+    for (const r of rows) {
+      const obj = readTarget(r as unknown as unknown[]);
+      if (!obj) continue;
+      const tst = stateOf(obj, target);
+      const link = rel.secondary ? rel.pairs.map((_, j) => (r as unknown as unknown[])[width + j]) : rel.pairs.map((p) => tst.dict[p.child.key]);
+      const tk = tupleKey(link);
+      children.set(tk, [...(children.get(tk) ?? []), obj]);
+    }
+  }
+  for (const [tk, sts] of byKey) {
+    const items = children.get(tk) ?? [];
+    for (const st of sts) setLoaded(st, rel, rel.uselist ? items : (items[0] ?? null));
+    items.forEach((o) => loaded.push(stateOf(o, target)));
+  }
+  return loaded;
+}
+
+/** The target's primary key values in its own column order, from a many-to-one's key pairs. */
+function orderedPk(rel: Relationship, k: unknown[]): unknown[] {
+  return rel.target.pkColumns.map((c) => k[rel.pairs.findIndex((p) => p.parent === c)]);
+}
+
+export function checkModelClass(x: unknown, what: string): Mapper {
+  const m = entityOf(x);
+  if (!m) throw new ArgumentError(`${what}() needs a model class (declared with Base.model()), got ${typeof x === 'function' ? `the class ${x.name}` : typeof x}`);
+  return m;
+}

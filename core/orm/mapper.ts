@@ -1,0 +1,258 @@
+/**
+ * The mapper: what the ORM knows about one model — its class, its Core `Table`, its
+ * columns by key, its primary key and its configured relationships — and the registry
+ * that resolves relationship targets by class name.
+ */
+import { ArgumentError } from '../errors';
+import type { Column } from '../schema/column';
+import type { MetaData } from '../schema/metadata';
+import type { Table } from '../schema/table';
+import { and, ColumnElement } from '../sql/elements';
+import { MappingError } from './errors';
+import { CascadeOption, LoadStrategy, RelationshipSpec } from './relationships';
+
+export const MAPPER = Symbol.for('retort.orm.mapper');
+
+/** A class the ORM maps (its statics carry the mapper). */
+export type MappedClass = (abstract new (...args: any) => object) & { readonly [MAPPER]?: Mapper };
+
+/** Classes mapped in one `declarativeBase()`, by name, for resolving relationship targets. */
+export class Registry {
+  readonly mappers: Mapper[] = [];
+  private readonly byName = new Map<string, Mapper>();
+  constructor(readonly metadata: MetaData) {}
+
+  /** @internal */
+  _add(mapper: Mapper): void {
+    this.mappers.push(mapper);
+  }
+  /** @internal records the user's class for a mapper, making it resolvable by name. */
+  _classSeen(mapper: Mapper, cls: MappedClass): void {
+    const other = this.byName.get(cls.name);
+    if (other && other !== mapper) {
+      throw new MappingError(`two mapped classes are named ${cls.name} (tables ${other.table.name} and ${mapper.table.name}); relationship targets are found by class name`);
+    }
+    this.byName.set(cls.name, mapper);
+  }
+  /** The mapper of a class name; a clear error when it is not known. */
+  resolve(name: string, from: string): Mapper {
+    const m = this.byName.get(name);
+    if (!m) {
+      const known = [...this.byName.keys()];
+      throw new MappingError(
+        `${from}: no mapped class named ${name} is registered (known: ${known.join(', ') || 'none'}). ` +
+          `Register models once next to their definitions: Base.register(${name}, …)`,
+      );
+    }
+    return m;
+  }
+}
+
+export type Direction = 'manyToOne' | 'oneToMany' | 'manyToMany';
+
+/** A column pair that a relationship keeps equal: `child[fk] = parent[pk]`. */
+export interface SyncPair {
+  readonly parent: Column<unknown>;
+  readonly child: Column<unknown>;
+}
+
+/** A relationship configured against its target: direction, key pairs, back-reference, cascades. */
+export class Relationship {
+  private resolved?: {
+    target: Mapper;
+    direction: Direction;
+    pairs: SyncPair[];
+    secondaryPairs: SyncPair[];
+    secondary?: Table<any, any>;
+  };
+  readonly cascade: ReadonlySet<CascadeOption>;
+  readonly lazy: LoadStrategy;
+  constructor(
+    readonly parent: Mapper,
+    readonly key: string,
+    readonly spec: RelationshipSpec<unknown, unknown>,
+  ) {
+    this.cascade = parseCascade(spec.options.cascade, `${parent.name}.${key}`);
+    this.lazy = spec.options.lazy ?? 'explicit';
+  }
+  get uselist(): boolean {
+    return this.spec.uselist;
+  }
+  get name(): string {
+    return `${this.parent.name}.${this.key}`;
+  }
+  private config() {
+    return (this.resolved ??= this.configure());
+  }
+  get target(): Mapper {
+    return this.config().target;
+  }
+  get direction(): Direction {
+    return this.config().direction;
+  }
+  /** For manyToOne: parent = target's column, child = this table's fk. For oneToMany: parent = this table's, child = target's. For manyToMany: this side ↔ secondary. */
+  get pairs(): readonly SyncPair[] {
+    return this.config().pairs;
+  }
+  /** manyToMany only: target ↔ secondary pairs. */
+  get secondaryPairs(): readonly SyncPair[] {
+    return this.config().secondaryPairs;
+  }
+  get secondary(): Table<any, any> | undefined {
+    return this.config().secondary;
+  }
+  /** The relationship on the target that mirrors this one (`backPopulates`). */
+  get backref(): Relationship | undefined {
+    const name = this.spec.options.backPopulates;
+    if (!name) return undefined;
+    const r = this.target.relationships.get(name);
+    if (!r) throw new MappingError(`${this.name}: backPopulates names ${this.target.name}.${name}, which is not a relationship`);
+    return r;
+  }
+
+  /** The ON clause between this model's table and the target's (through the secondary for many-to-many). */
+  joinCondition(): ColumnElement<boolean> {
+    const c = this.config();
+    return and(...c.pairs.map((p) => p.child.eq(p.parent)), ...c.secondaryPairs.map((p) => p.child.eq(p.parent)));
+  }
+
+  private configure() {
+    const what = this.name;
+    const t = this.spec.target;
+    let target: Mapper;
+    if (typeof t === 'string') target = this.parent.registry.resolve(t, what);
+    else {
+      const cls = t() as MappedClass;
+      const m = cls?.[MAPPER];
+      if (!m) throw new MappingError(`${what}: the target function did not return a mapped class`);
+      target = m;
+    }
+    const local = this.parent.table;
+    const remote = target.table;
+    const secondaryOpt = this.spec.options.secondary;
+    if (secondaryOpt !== undefined) {
+      if (!this.uselist) throw new MappingError(`${what}: a relationship with secondary must be declared with many()`);
+      const secondary = typeof secondaryOpt === 'string' ? this.parent.table.metadata.table(secondaryOpt) : secondaryOpt;
+      const pairs = fkPairs(secondary, local);
+      const secondaryPairs = fkPairs(secondary, remote);
+      if (!pairs.length || !secondaryPairs.length) {
+        throw new MappingError(`${what}: the secondary table ${secondary.name} needs foreign keys to both ${local.name} and ${remote.name}`);
+      }
+      return { target, direction: 'manyToMany' as const, pairs, secondaryPairs, secondary };
+    }
+    const localToRemote = fkPairs(local, remote);
+    const remoteToLocal = fkPairs(remote, local);
+    // A self-referential one() is the many-to-one side, many() the one-to-many side.
+    if (local === remote) {
+      if (!localToRemote.length) throw new MappingError(`${what}: ${local.name} has no foreign key to itself`);
+      return { target, direction: this.uselist ? ('oneToMany' as const) : ('manyToOne' as const), pairs: localToRemote, secondaryPairs: [] };
+    }
+    if (!this.uselist && localToRemote.length) return { target, direction: 'manyToOne' as const, pairs: localToRemote, secondaryPairs: [] };
+    if (remoteToLocal.length) return { target, direction: 'oneToMany' as const, pairs: remoteToLocal, secondaryPairs: [] };
+    if (this.uselist && localToRemote.length) {
+      throw new MappingError(`${what}: many() needs a foreign key on ${remote.name} to ${local.name}; the foreign key goes the other way, so declare it with one()`);
+    }
+    throw new MappingError(`${what}: no foreign key links ${local.name} and ${remote.name}`);
+  }
+}
+
+/** The foreign key column pairs of `from` that refer to `to`: `{ child: from.fk, parent: to.col }`. */
+function fkPairs(from: Table<any, any>, to: Table<any, any>): SyncPair[] {
+  return from.foreignKeys
+    .filter((fk) => fk.referredTable === to)
+    .flatMap((fk) => fk.columns.map((child, i) => ({ child: child as Column<unknown>, parent: fk.referred[i] as Column<unknown> })));
+}
+
+function parseCascade(text: string | undefined, what: string): Set<CascadeOption> {
+  const out = new Set<CascadeOption>();
+  const parts = (text ?? 'save-update, merge').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of parts) {
+    if (p === 'all') ['save-update', 'merge', 'delete', 'expunge', 'refresh-expire'].forEach((x) => out.add(x as CascadeOption));
+    else if (['save-update', 'merge', 'delete', 'delete-orphan', 'expunge', 'refresh-expire'].includes(p)) out.add(p as CascadeOption);
+    else throw new ArgumentError(`${what}: unknown cascade "${p}"`);
+  }
+  if (out.has('delete-orphan') && !out.has('delete')) throw new ArgumentError(`${what}: delete-orphan needs delete too ("all, delete-orphan")`);
+  return out;
+}
+
+/** What the ORM knows about one mapped class. */
+export class Mapper {
+  /** The class instances are made of: the user's subclass once seen, else the generated base. */
+  cls: MappedClass;
+  readonly columns: ReadonlyMap<string, Column<unknown>>;
+  readonly relationships = new Map<string, Relationship>();
+  readonly pkColumns: readonly Column<unknown>[];
+  private userClassSeen = false;
+  constructor(
+    readonly registry: Registry,
+    readonly base: MappedClass,
+    readonly table: Table<any, any>,
+    relationshipSpecs: Readonly<Record<string, RelationshipSpec<unknown, unknown>>>,
+  ) {
+    this.cls = base;
+    this.columns = new Map(Object.entries(table.c as Record<string, Column<unknown>>));
+    this.pkColumns = table.primaryKey.columns as Column<unknown>[];
+    if (!this.pkColumns.length) throw new MappingError(`table ${table.name} has no primary key; the ORM needs one to tell rows apart`);
+    for (const [key, spec] of Object.entries(relationshipSpecs)) {
+      if (this.columns.has(key)) throw new MappingError(`${table.name}: "${key}" is both a column and a relationship`);
+      this.relationships.set(key, new Relationship(this, key, spec));
+    }
+    registry._add(this);
+  }
+  get name(): string {
+    return this.userClassSeen ? this.cls.name : this.table.name;
+  }
+  /** @internal the user's class (a subclass of the generated base) is the one to instantiate. */
+  _see(cls: MappedClass): void {
+    if (cls === this.base || cls === this.cls) return;
+    if (this.userClassSeen) {
+      if (cls.prototype instanceof this.cls) return; // a further subclass of the mapped class: fine, still one mapper
+      throw new MappingError(`table ${this.table.name} is mapped by ${this.cls.name} already; ${cls.name} extends the same Base.model()`);
+    }
+    this.userClassSeen = true;
+    this.cls = cls;
+    this.registry._classSeen(this, cls);
+  }
+  relationship(key: string): Relationship {
+    const r = this.relationships.get(key);
+    if (!r) throw new ArgumentError(`${this.name} has no relationship "${key}" (relationships: ${[...this.relationships.keys()].join(', ') || 'none'})`);
+    return r;
+  }
+  /** The primary key values of a row given by column key. */
+  pkOf(values: Readonly<Record<string, unknown>>): unknown[] {
+    return this.pkColumns.map((c) => values[c.key]);
+  }
+  /** The identity-map key of a primary key. */
+  identityKey(pk: readonly unknown[]): string {
+    return `${this.table.fullName}\u0000${pk.map(keyPart).join('\u0000')}`;
+  }
+  /** `pk = obj's pk`, for comparisons against a persistent object. */
+  pkEquals(obj: object): ColumnElement<boolean> {
+    const values = obj as Record<string, unknown>;
+    return and(...this.pkColumns.map((c) => c.eq(values[c.key] as never)));
+  }
+}
+
+function keyPart(v: unknown): string {
+  if (v instanceof Date) return `d${v.getTime()}`;
+  if (Buffer.isBuffer(v)) return `b${v.toString('hex')}`;
+  // Numbers and bigints of the same value are one key: drivers differ in which they return.
+  if (typeof v === 'number' || typeof v === 'bigint') return `n${String(v)}`;
+  return `${typeof v}${String(v)}`;
+}
+
+/** The mapper of a mapped class or instance; an ArgumentError for anything else. */
+export function mapperOf(x: unknown, what = 'this'): Mapper {
+  const cls = (typeof x === 'function' ? x : (x as object | null)?.constructor) as MappedClass | undefined;
+  const m = cls?.[MAPPER];
+  if (!m) throw new ArgumentError(`${what}: ${describe(x)} is not a mapped class or instance (declare it with Base.model())`);
+  m._see(cls!);
+  return m;
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x === 'function') return `the class ${x.name || '(anonymous)'}`;
+  if (typeof x === 'object') return `an object of ${(x as object).constructor?.name ?? 'no class'}`;
+  return typeof x;
+}

@@ -1,0 +1,151 @@
+/**
+ * Relationship declarations (`many<Address>('Address')`, `one<User>('User')`) and their
+ * class-level attributes (`User.c.addresses`): typed join targets, `any()`, `has()`,
+ * `contains()`, and the handle loader options name.
+ */
+import { ArgumentError } from '../errors';
+import { and, ColumnElement, literal } from '../sql/elements';
+import { toJoinTarget, JoinTargetLike } from '../sql/protocol';
+import { select } from '../sql/select';
+import type { FromClause } from '../sql/selectable';
+import type { Table } from '../schema/table';
+import type { Mapper, Relationship } from './mapper';
+
+/** What a relationship cascades from parent to related objects. `all` = save-update, merge, delete, expunge, refresh-expire. */
+export type CascadeOption = 'save-update' | 'merge' | 'delete' | 'delete-orphan' | 'expunge' | 'refresh-expire' | 'all';
+
+/**
+ * How a relationship is loaded when its parent is loaded by a query:
+ * - `'explicit'` (default): not loaded; reading it throws until `await session.load(obj, key)`;
+ * - `'selectin'`: a second `SELECT … WHERE key IN (…)` for all parents of the query;
+ * - `'joined'`: a LEFT OUTER JOIN in the same query;
+ * - `'raise'`: never loaded implicitly, and `session.load()` refuses too (forces a loader option).
+ */
+export type LoadStrategy = 'explicit' | 'selectin' | 'joined' | 'raise';
+
+export interface RelationshipOptions {
+  /** The relationship on the target that mirrors this one; both are kept in sync in memory. */
+  backPopulates?: string;
+  /** Many-to-many: the association table (or its name in the MetaData). */
+  secondary?: Table<any, any> | string;
+  /** Comma-separated cascades, default `'save-update, merge'`. */
+  cascade?: string;
+  /** The default loader strategy (see {@link LoadStrategy}). */
+  lazy?: LoadStrategy;
+}
+
+/** The target of a relationship: a registered class name, or a function returning the class. */
+export type RelationshipTarget = string | (() => unknown);
+
+/** An unconfigured relationship, as written in a model's mapping. `V` is the instance attribute's type. */
+export class RelationshipSpec<V, T> {
+  declare readonly __value: V;
+  declare readonly __target: T;
+  constructor(
+    readonly uselist: boolean,
+    readonly target: RelationshipTarget,
+    readonly options: RelationshipOptions,
+  ) {}
+}
+
+function checkTarget(target: unknown, what: string): RelationshipTarget {
+  if (typeof target !== 'string' && typeof target !== 'function') {
+    throw new ArgumentError(`${what}() needs the target class name ('Address') or a function returning the class`);
+  }
+  return target as RelationshipTarget;
+}
+
+function checkOptions(options: RelationshipOptions | undefined, what: string): RelationshipOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) throw new ArgumentError(`${what}(): options must be an object`);
+  for (const k of Object.keys(options)) {
+    if (!['backPopulates', 'secondary', 'cascade', 'lazy'].includes(k)) throw new ArgumentError(`${what}(): unknown option "${k}"`);
+  }
+  if (options.lazy !== undefined && !['explicit', 'selectin', 'joined', 'raise'].includes(options.lazy)) {
+    throw new ArgumentError(`${what}(): lazy must be 'explicit', 'selectin', 'joined' or 'raise', got ${JSON.stringify(options.lazy)}`);
+  }
+  return { ...options };
+}
+
+/**
+ * A collection of related objects: one-to-many, or many-to-many with `secondary`.
+ * The type argument names the target class; the string names it at run time (a string
+ * lets two models refer to each other, see docs/decisions/orm-model-declaration.md).
+ *
+ * @example
+ * class User extends Base.model('users', {
+ *   id: column(integer(), { primaryKey: true }),
+ *   addresses: many<Address>('Address', { backPopulates: 'user', cascade: 'all, delete-orphan' }),
+ * }) {}
+ * // user.addresses: Address[]
+ */
+export function many<T>(target: RelationshipTarget, options?: RelationshipOptions): RelationshipSpec<T[], T> {
+  return new RelationshipSpec<T[], T>(true, checkTarget(target, 'many'), checkOptions(options, 'many'));
+}
+
+/**
+ * A single related object: many-to-one (the foreign key is on this model's table) or
+ * one-to-one (the foreign key is on the target's table). Typed `T | null`.
+ *
+ * @example
+ * user: one<User>('User', { backPopulates: 'addresses' }) // address.user: User | null
+ */
+export function one<T>(target: RelationshipTarget, options?: RelationshipOptions): RelationshipSpec<T | null, T> {
+  return new RelationshipSpec<T | null, T>(false, checkTarget(target, 'one'), checkOptions(options, 'one'));
+}
+
+/**
+ * The class-level side of a relationship, `User.c.addresses`: a join target and the
+ * source of relationship comparisons.
+ *
+ * @example
+ * select(User).join(User.c.addresses).where(Address.c.email.like('%@x.org'))
+ * select(User).where(User.c.addresses.any(Address.c.email.eq('a@x.org')))
+ * select(Address).where(Address.c.user.has(User.c.name.eq('ada')))
+ */
+export class RelationshipAttribute<T, V> implements JoinTargetLike {
+  declare readonly __target: T;
+  declare readonly __value: V;
+  constructor(
+    /** @internal */ readonly _mapper: Mapper,
+    readonly key: string,
+  ) {}
+  /** @internal */
+  get _rel(): Relationship {
+    return this._mapper.relationship(this.key);
+  }
+
+  [toJoinTarget](left: FromClause<any> | undefined): { target: FromClause<any>; on?: ColumnElement<boolean> } {
+    const rel = this._rel;
+    if (rel.secondary) {
+      throw new ArgumentError(`join(${this._mapper.name}.c.${this.key}): join a many-to-many relationship in two steps, join(secondary).join(target)`);
+    }
+    void left;
+    return { target: rel.target.table, on: rel.joinCondition() };
+  }
+
+  /** `EXISTS (SELECT 1 FROM target WHERE <join> AND criterion)`: some related row matches (collections). */
+  any(criterion?: ColumnElement<boolean>): ColumnElement<boolean> {
+    const rel = this._rel;
+    if (!rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a single object; use has()`);
+    return existsRelated(rel, criterion);
+  }
+  /** `EXISTS (…)` for a single related object (many-to-one / one-to-one) that matches. */
+  has(criterion?: ColumnElement<boolean>): ColumnElement<boolean> {
+    const rel = this._rel;
+    if (rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a collection; use any()`);
+    return existsRelated(rel, criterion);
+  }
+  /** The collection contains this (persistent) object. */
+  contains(obj: T): ColumnElement<boolean> {
+    const rel = this._rel;
+    if (!rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a single object; compare with has() or eq on the key`);
+    return existsRelated(rel, rel.target.pkEquals(obj as object));
+  }
+}
+
+function existsRelated(rel: Relationship, criterion: ColumnElement<boolean> | undefined): ColumnElement<boolean> {
+  let stmt = select(literal(1)).selectFrom(rel.target.table);
+  if (rel.secondary) stmt = stmt.selectFrom(rel.secondary);
+  return stmt.where(and(rel.joinCondition(), criterion)).exists();
+}

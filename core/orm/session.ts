@@ -1,0 +1,572 @@
+/**
+ * `Session`: the ORM's unit of work and identity map over one connection at a time.
+ * Autobegin (the first operation that needs the database begins a transaction), no
+ * autocommit, autoflush before queries, and the expiry rules of
+ * docs/decisions/orm-model-declaration.md.
+ */
+import { ArgumentError, InvalidRequestError } from '../errors';
+import type { Connection, ExecuteParams, Executable, RowOf, Transaction } from '../engine/connection';
+import type { Engine } from '../engine/engine';
+import { Result, ScalarResult } from '../engine/result';
+import { Node } from '../sql/node';
+import { select } from '../sql/select';
+import { and } from '../sql/elements';
+import { notLoaded } from './attributes';
+import { IdentityMap } from './identity-map';
+import { checkModelClass, executeOrmSelect, isOrmStatement, loadRelationship } from './loading';
+import { mapperOf, Relationship } from './mapper';
+import { existingState, InstanceState, SessionLike, stateOf } from './state';
+import { flush } from './unit-of-work';
+
+export interface SessionOptions {
+  /** Flush pending changes before running a query (default true). */
+  autoflush?: boolean;
+  /**
+   * Expire every object on commit, so reading an attribute afterwards throws until the
+   * object is refreshed or reloaded (default false: values stay readable and are
+   * overwritten by the next load of their row).
+   */
+  expireOnCommit?: boolean;
+}
+
+/** A primary key value: the value for a one-column key, an array or `{ key: value }` for a composite one. */
+export type PrimaryKeyValue = string | number | bigint | Date | readonly unknown[] | Readonly<Record<string, unknown>>;
+
+type Model<T> = abstract new (...args: any) => T;
+
+/** An explicit transaction (or savepoint) of a session. */
+export class SessionTransaction {
+  private active = true;
+  constructor(
+    private readonly session: Session,
+    private readonly savepoint?: { tx: Transaction; mark: number; deleteMark: number },
+  ) {}
+  get isActive(): boolean {
+    return this.active;
+  }
+  async commit(): Promise<void> {
+    this.end();
+    if (this.savepoint) {
+      await this.session.flush();
+      await this.savepoint.tx.commit();
+    } else await this.session.commit();
+  }
+  async rollback(): Promise<void> {
+    this.end();
+    if (this.savepoint) {
+      await this.savepoint.tx.rollback();
+      this.session._rolledBackTo(this.savepoint.mark, this.savepoint.deleteMark);
+    } else await this.session.rollback();
+  }
+  private end(): void {
+    if (!this.active) throw new InvalidRequestError('this session transaction has already ended');
+    this.active = false;
+  }
+}
+
+/**
+ * A Session: add objects, query them, `commit()`.
+ *
+ * @example
+ * const session = new Session(engine);
+ * session.add(new User({ name: 'ada' }));
+ * await session.commit();                                          // INSERT … RETURNING id; COMMIT
+ * const ada = await session.scalars(select(User).where(User.c.name.eq('ada'))).then((r) => r.one());
+ * await session.close();
+ */
+export class Session implements SessionLike {
+  /** @internal */ readonly _identityMap = new IdentityMap();
+  /** @internal */ readonly _new = new Set<InstanceState>();
+  /** @internal */ readonly _deleted = new Set<InstanceState>();
+  private readonly dirtyCandidates = new Set<InstanceState>();
+  private conn: Connection | undefined;
+  private connecting: Promise<Connection> | undefined;
+  /** Rows inserted in the current transaction, with the keys the database generated (undone on rollback). */
+  private insertLog: { state: InstanceState; generated: string[] }[] = [];
+  /** Objects whose rows the current transaction deleted (restored on rollback, detached on commit). */
+  private deleteLog: InstanceState[] = [];
+  private flushing = false;
+  private closed = false;
+  readonly autoflush: boolean;
+  readonly expireOnCommit: boolean;
+
+  constructor(
+    readonly engine: Engine,
+    options: SessionOptions = {},
+  ) {
+    if (!engine || typeof (engine as Engine).connect !== 'function') throw new ArgumentError('new Session() needs an Engine');
+    this.autoflush = options.autoflush ?? true;
+    this.expireOnCommit = options.expireOnCommit ?? false;
+  }
+
+  // ------------------------------------------------------------ state bookkeeping
+
+  /** @internal */
+  _markDirty(state: InstanceState): void {
+    if (state.session === this) this.dirtyCandidates.add(state);
+  }
+  /** @internal */
+  _allStates(): InstanceState[] {
+    return [...new Set([...this._identityMap.values(), ...this._new])];
+  }
+  /** @internal */
+  _attachPending(state: InstanceState): void {
+    if (state.session && state.session !== this) throw new InvalidRequestError(`this ${state.mapper.name} belongs to another session; expunge() it there or merge() it here`);
+    state.session = this;
+    state.status = 'pending';
+    this._new.add(state);
+  }
+  /** @internal */
+  _attachLoaded(state: InstanceState): void {
+    state.session = this;
+    this._identityMap.add(state);
+  }
+  /** @internal */
+  _inserted(state: InstanceState, generated: string[]): void {
+    state.key = state.mapper.identityKey(state.mapper.pkOf(state.dict));
+    state.status = 'persistent';
+    state.commitColumns();
+    this._new.delete(state);
+    this._identityMap.add(state);
+    this.insertLog.push({ state, generated });
+  }
+  /** @internal */
+  get _returningInsert(): boolean {
+    return this.engine.dialect.supports.returning.insert && !this.noReturning;
+  }
+  /** @internal tests force the one-row-at-a-time INSERT path with this. */
+  noReturning = false;
+  /** @internal */
+  async _loadRelationship(rel: Relationship, states: InstanceState[]): Promise<void> {
+    await loadRelationship(this, rel, states);
+  }
+  /** @internal */
+  async _connection(): Promise<Connection> {
+    if (this.closed) throw new InvalidRequestError('this session is closed');
+    if (this.conn) return this.conn;
+    this.connecting ??= this.engine.connect();
+    try {
+      this.conn = await this.connecting;
+    } finally {
+      this.connecting = undefined;
+    }
+    return this.conn;
+  }
+
+  private stateFor(obj: unknown, what: string): InstanceState {
+    if (obj === null || typeof obj !== 'object') throw new ArgumentError(`${what}() needs a mapped object, got ${obj === null ? 'null' : typeof obj}`);
+    return stateOf(obj, mapperOf(obj, `${what}()`));
+  }
+
+  /** Objects added and not yet flushed. */
+  get new(): object[] {
+    return [...this._new].map((s) => s.obj);
+  }
+  /** Persistent objects with changes not yet flushed. */
+  get dirty(): object[] {
+    return [...this.dirtyCandidates].filter((s) => s.hasIdentity && !this._deleted.has(s) && s.changedColumns().length > 0).map((s) => s.obj);
+  }
+  /** Objects marked for deletion and not yet flushed. */
+  get deleted(): object[] {
+    return [...this._deleted].map((s) => s.obj);
+  }
+  /** True when the object belongs to this session. */
+  contains(obj: object): boolean {
+    return existingState(obj)?.session === this;
+  }
+
+  // ------------------------------------------------------------ adding, deleting, detaching
+
+  /**
+   * Adds an object: a new one is INSERTed at the next flush (with the objects its
+   * relationships reach, cascade save-update); a detached one is attached again.
+   */
+  add(obj: object): void {
+    const st = this.stateFor(obj, 'add');
+    if (st.session === this) {
+      if (this._deleted.has(st) && !st.hasIdentity) this._deleted.delete(st);
+      return;
+    }
+    if (st.session) throw new InvalidRequestError(`this ${st.mapper.name} belongs to another session; expunge() it there or merge() it here`);
+    if (st.hasIdentity) {
+      const other = this._identityMap.get(st.key!);
+      if (other && other !== st) throw new InvalidRequestError(`another ${st.mapper.name} with the same primary key is already in this session; use merge()`);
+      st.session = this;
+      st.status = 'persistent';
+      this._identityMap.add(st);
+      this.dirtyCandidates.add(st);
+    } else this._attachPending(st);
+  }
+  addAll(objs: Iterable<object>): void {
+    for (const o of objs) this.add(o);
+  }
+  /** Marks a persistent object for DELETE at the next flush (a pending one is just dropped). */
+  delete(obj: object): void {
+    const st = this.stateFor(obj, 'delete');
+    if (!st.hasIdentity) {
+      if (this._new.has(st)) this.expungeState(st);
+      else throw new InvalidRequestError(`cannot delete this ${st.mapper.name}: it is not persisted`);
+      return;
+    }
+    if (st.session !== this) {
+      if (st.session) throw new InvalidRequestError(`this ${st.mapper.name} belongs to another session`);
+      this.add(obj);
+    }
+    this._deleted.add(st);
+  }
+  /** Removes an object from the session without touching the database. */
+  expunge(obj: object): void {
+    const st = this.stateFor(obj, 'expunge');
+    if (st.session !== this) throw new InvalidRequestError(`this ${st.mapper.name} is not in this session`);
+    this.expungeState(st);
+    for (const rel of st.mapper.relationships.values()) {
+      if (!rel.cascade.has('expunge') || !(rel.key in st.dict)) continue;
+      const v = st.dict[rel.key];
+      for (const o of rel.uselist ? (v as object[]) : v ? [v as object] : []) if (existingState(o)?.session === this) this.expunge(o);
+    }
+  }
+  private expungeState(st: InstanceState): void {
+    this._identityMap.remove(st);
+    this._new.delete(st);
+    this._deleted.delete(st);
+    this.dirtyCandidates.delete(st);
+    st.session = undefined;
+    st.status = st.hasIdentity ? 'detached' : 'transient';
+  }
+  /** Forgets loaded attribute values (all, or `keys`); reading them throws ExpiredAttributeError until refreshed or reloaded. */
+  expire(obj: object, keys?: readonly string[]): void {
+    const st = this.stateFor(obj, 'expire');
+    if (st.session !== this) throw new InvalidRequestError(`this ${st.mapper.name} is not in this session`);
+    st.expire(keys);
+  }
+  /** Expires every object in the session. */
+  expireAll(): void {
+    for (const st of this._identityMap.values()) st.expire();
+  }
+
+  // ------------------------------------------------------------ flush and transactions
+
+  /** Writes pending changes (INSERT, UPDATE, DELETE in foreign-key order) in the current transaction. */
+  async flush(): Promise<void> {
+    if (this.flushing) throw new InvalidRequestError('flush() is already running on this session (await it before the next one)');
+    if (!this._new.size && !this._deleted.size && !this.dirtyCandidates.size) return;
+    this.flushing = true;
+    try {
+      await flush(this);
+      for (const st of this._deleted) {
+        this._identityMap.remove(st);
+        st.status = 'deleted';
+        this.deleteLog.push(st);
+      }
+      this._deleted.clear();
+      this.dirtyCandidates.clear();
+    } catch (e) {
+      // A failed flush leaves nothing half-written: the transaction is rolled back.
+      await this.rollback().catch(() => undefined);
+      throw e;
+    } finally {
+      this.flushing = false;
+    }
+  }
+  private async autoflushNow(): Promise<void> {
+    if (this.autoflush && !this.flushing) await this.flush();
+  }
+
+  /** Flushes, commits the transaction and releases the connection. See `expireOnCommit`. */
+  async commit(): Promise<void> {
+    await this.flush();
+    if (this.conn) {
+      await this.conn.commit();
+      await this.release();
+    }
+    for (const st of this._identityMap.values()) {
+      if (this.expireOnCommit) st.expire();
+      else st.stale = true;
+    }
+    for (const st of this.deleteLog) {
+      st.session = undefined;
+      st.status = 'detached';
+    }
+    this.deleteLog = [];
+    this.insertLog = [];
+  }
+
+  /**
+   * Rolls the transaction back: objects inserted in it become transient again, objects
+   * deleted in it come back, and everything persistent is expired (its values may be gone).
+   */
+  async rollback(): Promise<void> {
+    if (this.conn) {
+      try {
+        await this.conn.rollback();
+      } finally {
+        await this.release();
+      }
+    }
+    this._rolledBackTo(0);
+    for (const st of this._new) {
+      st.session = undefined;
+      st.status = 'transient';
+    }
+    this._new.clear();
+    this._deleted.clear();
+    this.dirtyCandidates.clear();
+    this.expireAll();
+  }
+
+  /** @internal undoes the inserts logged after `mark` (a rollback, or a savepoint's). */
+  _rolledBackTo(mark: number, deleteMark = 0): void {
+    for (const st of this.deleteLog.splice(deleteMark)) {
+      st.status = 'persistent';
+      st.session = this;
+      this._identityMap.add(st);
+    }
+    const undone = this.insertLog.splice(mark);
+    for (const { state, generated } of undone.reverse()) {
+      this._identityMap.remove(state);
+      for (const k of generated) delete state.dict[k];
+      state.key = undefined;
+      state.committed = Object.create(null);
+      state.committedRelated.clear();
+      for (const k of state.mapper.columns.keys()) if (k in state.dict) state.modified.add(k);
+      state.session = undefined;
+      state.status = 'transient';
+    }
+    if (mark > 0 || deleteMark > 0) for (const st of this._identityMap.values()) st.expire();
+  }
+
+  private async release(): Promise<void> {
+    const c = this.conn;
+    this.conn = undefined;
+    if (c) await c.close();
+  }
+
+  /** Rolls back what is not committed, detaches every object and releases the connection. The session can be used again. */
+  async close(): Promise<void> {
+    if (this.conn) {
+      try {
+        await this.conn.rollback();
+      } finally {
+        await this.release();
+      }
+    }
+    this._rolledBackTo(0);
+    for (const st of this._allStates()) this.expungeState(st);
+    this._identityMap.clear();
+  }
+
+  /**
+   * Begins a transaction explicitly. With a function: commits when it resolves, rolls back when it throws.
+   * @example await session.begin(async () => { session.add(user); }); // committed
+   */
+  async begin(): Promise<SessionTransaction>;
+  async begin<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  async begin<T>(fn?: (session: Session) => Promise<T>): Promise<SessionTransaction | T> {
+    if (this.conn?.inTransaction()) throw new InvalidRequestError('a transaction is already begun on this session (autobegin starts one with the first query or flush); commit() or rollback() it first, or use beginNested()');
+    const conn = await this._connection();
+    await conn.begin();
+    const tx = new SessionTransaction(this);
+    if (!fn) return tx;
+    try {
+      const out = await fn(this);
+      if (tx.isActive) await tx.commit();
+      return out;
+    } catch (e) {
+      if (tx.isActive) await tx.rollback();
+      throw e;
+    }
+  }
+
+  /**
+   * A SAVEPOINT. Rolling it back undoes the inserts made inside it (those objects become
+   * transient) and expires every object.
+   */
+  async beginNested(): Promise<SessionTransaction>;
+  async beginNested<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+  async beginNested<T>(fn?: (session: Session) => Promise<T>): Promise<SessionTransaction | T> {
+    await this.flush();
+    const conn = await this._connection();
+    const sp = await conn.beginNested();
+    const tx = new SessionTransaction(this, { tx: sp, mark: this.insertLog.length, deleteMark: this.deleteLog.length });
+    if (!fn) return tx;
+    try {
+      const out = await fn(this);
+      if (tx.isActive) await tx.commit();
+      return out;
+    } catch (e) {
+      if (tx.isActive) await tx.rollback();
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------ querying
+
+  /**
+   * Runs a statement. A select of model classes returns rows of identity-mapped objects
+   * (and column values); anything else runs as in Core. Pending changes are flushed first.
+   * @example const rows = (await session.execute(select(User, Address).join(User.c.addresses))).all(); // [User, Address][]
+   */
+  async execute<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
+    if (!(statement instanceof Node)) throw new ArgumentError(`execute() takes a statement such as select(User), got ${statement === null ? 'null' : typeof statement}`);
+    await this.autoflushNow();
+    if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params)) as Result<RowOf<S>>;
+    const conn = await this._connection();
+    return conn.execute(statement, params);
+  }
+  /**
+   * The first column of every row: `session.scalars(select(User))` gives `User` objects.
+   * @example const users = (await session.scalars(select(User).orderBy(User.c.id))).all();
+   */
+  async scalars<S extends Executable>(statement: S, params?: ExecuteParams): Promise<ScalarResult<First<RowOf<S>>>> {
+    const r = await this.execute(statement, params);
+    return r.scalars() as ScalarResult<First<RowOf<S>>>;
+  }
+  /** The first column of the first row, or null. */
+  async scalar<S extends Executable>(statement: S, params?: ExecuteParams): Promise<First<RowOf<S>> | null> {
+    return (await this.execute(statement, params)).scalar() as First<RowOf<S>> | null;
+  }
+
+  /**
+   * The object with this primary key: from the identity map when it is there (no query),
+   * else loaded. `null` when no row has it.
+   * @example const user = await session.get(User, 5);
+   */
+  async get<T extends object>(model: Model<T>, pk: PrimaryKeyValue, opts: { populateExisting?: boolean } = {}): Promise<T | null> {
+    const mapper = checkModelClass(model, 'get');
+    const values = pkValues(mapper.pkColumns.map((c) => c.key), pk, mapper.name);
+    const st = this._identityMap.get(mapper.identityKey(values));
+    if (st && !opts.populateExisting && !st.expired.size && !st.stale) return this._deleted.has(st) ? null : (st.obj as T);
+    await this.autoflushNow();
+    const where = and(...mapper.pkColumns.map((c, i) => c.eq(values[i] as never)));
+    if (st && opts.populateExisting) st.stale = true;
+    const rows = (await executeOrmSelect(this, select(model as never).where(where) as never, undefined)).all();
+    return rows.length ? (rows[0][0] as T) : null;
+  }
+
+  /** Reloads the object's columns (or the given attributes) from the database. */
+  async refresh(obj: object, keys?: readonly string[]): Promise<void> {
+    const st = this.stateFor(obj, 'refresh');
+    if (st.session !== this || !st.hasIdentity) throw new InvalidRequestError(`refresh(): this ${st.mapper.name} is not persistent in this session`);
+    const mapper = st.mapper;
+    const rels = (keys ?? []).filter((k) => mapper.relationships.has(k));
+    const cols = keys ? keys.filter((k) => !mapper.relationships.has(k)) : [...mapper.columns.keys()];
+    for (const k of cols) if (!mapper.columns.has(k)) throw new ArgumentError(`refresh(): ${mapper.name} has no attribute "${k}"`);
+    await this.autoflushNow();
+    if (cols.length) {
+      const conn = await this._connection();
+      const colEls = cols.map((k) => mapper.columns.get(k)!);
+      const pkSource = st.committed;
+      const row = (await conn.execute(select(...colEls).where(and(...mapper.pkColumns.map((c) => c.eq(pkSource[c.key] as never)))))).oneOrNone();
+      if (!row) throw new InvalidRequestError(`refresh(): the row of this ${mapper.name} no longer exists`);
+      cols.forEach((k, i) => {
+        st.dict[k] = row[i];
+        st.committed[k] = row[i];
+        st.modified.delete(k);
+        st.expired.delete(k);
+      });
+      if (!keys) st.stale = false;
+    }
+    for (const k of rels) await this.load(obj, k as never);
+  }
+
+  /**
+   * Explicit, awaitable lazy loading of a relationship (or a column) of a persistent object.
+   * @example const addresses = await session.load(user, 'addresses'); // Address[]; user.addresses is now loaded
+   */
+  async load<T extends object, K extends keyof T & string>(obj: T, key: K): Promise<T[K]> {
+    const st = this.stateFor(obj, 'load');
+    const rel = st.mapper.relationships.get(key);
+    if (!rel) {
+      if (!st.mapper.columns.has(key)) throw new ArgumentError(`load(): ${st.mapper.name} has no attribute "${key}"`);
+      if (!(key in st.dict)) await this.refresh(obj, [key]);
+      return st.dict[key] as T[K];
+    }
+    if (rel.lazy === 'raise') throw notLoaded(st, key);
+    if (st.session !== this) throw notLoaded(st, key);
+    if (!st.hasIdentity) return (obj as Record<string, unknown>)[key] as T[K];
+    await this.autoflushNow();
+    await loadRelationship(this, rel, [st]);
+    return st.dict[key] as T[K];
+  }
+
+  /**
+   * Copies the state of an object (for example one from another session, or built from
+   * request data with its primary key) onto this session's object for the same row, loading
+   * it if needed; returns that object. Relationships with the `merge` cascade are merged too.
+   */
+  async merge<T extends object>(obj: T): Promise<T> {
+    return (await this.mergeState(this.stateFor(obj, 'merge'), new Map())) as T;
+  }
+  private async mergeState(src: InstanceState, seen: Map<InstanceState, object>): Promise<object> {
+    const done = seen.get(src);
+    if (done) return done;
+    if (src.session === this) return src.obj;
+    const mapper = src.mapper;
+    const pk = mapper.pkColumns.map((c) => src.dict[c.key] ?? src.committed[c.key]);
+    let target: object | null = null;
+    if (pk.every((v) => v !== undefined && v !== null)) target = await this.get(mapper.cls as never, pk as unknown[]);
+    if (!target) {
+      target = Object.create(mapper.cls.prototype) as object;
+      this._attachPending(stateOf(target, mapper));
+    }
+    seen.set(src, target);
+    const tst = stateOf(target, mapper);
+    for (const k of mapper.columns.keys()) {
+      if (!(k in src.dict)) continue;
+      if (tst.hasIdentity && k in tst.dict && (tst.dict[k] === src.dict[k])) continue;
+      (target as Record<string, unknown>)[k] = src.dict[k];
+    }
+    for (const rel of mapper.relationships.values()) {
+      if (!rel.cascade.has('merge') || !(rel.key in src.dict)) continue;
+      const v = src.dict[rel.key];
+      if (rel.uselist) {
+        const items: object[] = [];
+        for (const o of v as object[]) items.push(await this.mergeState(stateOf(o, rel.target), seen));
+        (target as Record<string, unknown>)[rel.key] = items;
+      } else (target as Record<string, unknown>)[rel.key] = v ? await this.mergeState(stateOf(v as object, rel.target), seen) : null;
+    }
+    return target;
+  }
+}
+
+type First<R> = R extends { readonly 0: infer F } ? F : unknown;
+
+function pkValues(keys: readonly string[], pk: PrimaryKeyValue, name: string): unknown[] {
+  if (Array.isArray(pk)) {
+    if (pk.length !== keys.length) throw new ArgumentError(`get(${name}): the primary key has ${keys.length} column(s), got ${pk.length} value(s)`);
+    return [...pk];
+  }
+  if (pk !== null && typeof pk === 'object' && !(pk instanceof Date)) {
+    return keys.map((k) => {
+      if (!(k in pk)) throw new ArgumentError(`get(${name}): missing primary key value "${k}"`);
+      return (pk as Record<string, unknown>)[k];
+    });
+  }
+  if (keys.length !== 1) throw new ArgumentError(`get(${name}): the primary key has ${keys.length} columns; pass an array or an object`);
+  if (pk === null || pk === undefined) throw new ArgumentError(`get(${name}): the primary key value is ${pk}`);
+  return [pk];
+}
+
+/**
+ * A session factory bound to an engine and options.
+ * @example
+ * const Session = sessionFactory(engine, { expireOnCommit: false });
+ * const session = Session();
+ * await Session.begin(async (session) => { session.add(user); }); // commits, closes
+ */
+export function sessionFactory(engine: Engine, options: SessionOptions = {}): {
+  (): Session;
+  begin<T>(fn: (session: Session) => Promise<T>): Promise<T>;
+} {
+  const make = () => new Session(engine, options);
+  return Object.assign(make, {
+    async begin<T>(fn: (session: Session) => Promise<T>): Promise<T> {
+      const s = make();
+      try {
+        return await s.begin(fn);
+      } finally {
+        await s.close();
+      }
+    },
+  });
+}

@@ -1,0 +1,440 @@
+/**
+ * The unit of work: what a flush writes and in which order. It cascades new objects in
+ * from relationships, turns relationship changes into foreign-key values, orders INSERTs
+ * and UPDATEs so that every row comes after the rows it refers to (a topological sort over
+ * objects, so self-referential rows work; a cycle is broken by inserting one nullable
+ * foreign key as NULL and setting it with a second UPDATE, "post-update"), batches rows
+ * per table, fetches generated keys and server defaults, then deletes children before
+ * parents.
+ */
+import type { Column } from '../schema/column';
+import type { Table } from '../schema/table';
+import { and, ColumnElement, or } from '../sql/elements';
+import { deleteFrom } from '../sql/delete';
+import { insert } from '../sql/insert';
+import { select } from '../sql/select';
+import { update } from '../sql/update';
+import type { Connection } from '../engine/connection';
+import { FlushError, StaleDataError } from './errors';
+import type { Mapper, Relationship } from './mapper';
+import { existingState, InstanceState, stateOf } from './state';
+
+/** What the flush needs from the Session. */
+export interface FlushHost {
+  readonly _new: Set<InstanceState>;
+  readonly _deleted: Set<InstanceState>;
+  _allStates(): InstanceState[];
+  _attachPending(state: InstanceState): void;
+  _connection(): Promise<Connection>;
+  _loadRelationship(rel: Relationship, states: InstanceState[]): Promise<void>;
+  /** Called for each row the flush inserted (the session records it for rollback). */
+  _inserted(state: InstanceState, generatedKeys: string[]): void;
+  readonly _returningInsert: boolean;
+}
+
+/** `child[childCols] := parent[parentCols]` (or NULL when parent is null), applied right before the child's row is written. */
+interface Sync {
+  readonly child: InstanceState;
+  readonly parent: InstanceState | null;
+  readonly pairs: readonly { readonly child: Column<unknown>; readonly parent: Column<unknown> }[];
+  post?: boolean;
+}
+
+interface SecondaryRow {
+  readonly rel: Relationship;
+  readonly left: InstanceState;
+  readonly right: InstanceState;
+}
+
+export async function flush(host: FlushHost): Promise<void> {
+  cascadeSaveUpdate(host);
+  await cascadeDeletes(host);
+  const deleted = host._deleted;
+  const syncs: Sync[] = [];
+  const secondaryAdds: SecondaryRow[] = [];
+  const secondaryRemoves: SecondaryRow[] = [];
+  for (const st of host._allStates()) {
+    if (deleted.has(st)) orphanChildren(st, deleted, syncs);
+    else collectRelationshipChanges(st, deleted, syncs, secondaryAdds, secondaryRemoves);
+  }
+  const conn = await host._connection();
+  await deleteSecondary(conn, secondaryRemoves);
+
+  const syncsByChild = new Map<InstanceState, Sync[]>();
+  for (const s of syncs) syncsByChild.set(s.child, [...(syncsByChild.get(s.child) ?? []), s]);
+  const writes = new Set<InstanceState>([...host._new].filter((s) => !deleted.has(s)));
+  for (const st of host._allStates()) {
+    if (!deleted.has(st) && st.hasIdentity && (st.changedColumns().length || syncsByChild.has(st))) writes.add(st);
+  }
+  const levels = orderWrites(writes, syncs);
+  for (const level of levels) await writeLevel(host, conn, level, syncsByChild);
+  const post = syncs.filter((s) => s.post);
+  for (const s of post) {
+    applySync(s);
+    await updateRow(conn, s.child);
+  }
+  await insertSecondary(conn, secondaryAdds);
+  await deleteRows(conn, [...deleted].filter((s) => s.hasIdentity));
+
+  for (const st of host._allStates()) {
+    st.commitColumns();
+    st.commitRelated();
+  }
+}
+
+// ---------------------------------------------------------------- cascades
+
+function relatedOf(st: InstanceState, rel: Relationship): object[] {
+  if (!(rel.key in st.dict)) return [];
+  const v = st.dict[rel.key];
+  return rel.uselist ? [...(v as object[])] : v ? [v as object] : [];
+}
+
+function cascadeSaveUpdate(host: FlushHost): void {
+  const work = [...host._allStates()];
+  const seen = new Set(work);
+  while (work.length) {
+    const st = work.pop()!;
+    if (host._deleted.has(st)) continue;
+    for (const rel of st.mapper.relationships.values()) {
+      if (!rel.cascade.has('save-update')) continue;
+      for (const obj of relatedOf(st, rel)) {
+        const rst = stateOf(obj, rel.target);
+        if (!seen.has(rst)) {
+          seen.add(rst);
+          work.push(rst);
+        }
+        if (rst.status === 'transient' || (rst.status === 'detached' && !rst.hasIdentity)) host._attachPending(rst);
+      }
+      // Objects taken out of a delete-orphan collection go with it.
+      if (rel.cascade.has('delete-orphan') && rel.direction !== 'manyToOne') {
+        const now = relatedOf(st, rel);
+        for (const old of st.committedRelated.get(rel.key) ?? []) {
+          const ost = existingState(old);
+          if (ost && !now.includes(old) && ost.hasIdentity && !isReattached(ost, rel)) host._deleted.add(ost);
+        }
+      }
+    }
+  }
+}
+
+/** An orphan that was moved to another parent (its back reference points elsewhere) is not deleted. */
+function isReattached(child: InstanceState, rel: Relationship): boolean {
+  const back = rel.backref;
+  if (!back || !(back.key in child.dict)) return false;
+  return child.dict[back.key] !== null;
+}
+
+async function cascadeDeletes(host: FlushHost): Promise<void> {
+  const work = [...host._deleted];
+  while (work.length) {
+    const st = work.pop()!;
+    if (!st.hasIdentity) continue;
+    for (const rel of st.mapper.relationships.values()) {
+      if (rel.direction === 'manyToOne') {
+        if (!rel.cascade.has('delete')) continue;
+      } else if (rel.direction === 'manyToMany') continue; // association rows are removed below
+      if (!(rel.key in st.dict)) await host._loadRelationship(rel, [st]);
+      for (const obj of relatedOf(st, rel)) {
+        const rst = stateOf(obj, rel.target);
+        if (rel.cascade.has('delete')) {
+          if (!host._deleted.has(rst) && rst.hasIdentity) {
+            host._deleted.add(rst);
+            work.push(rst);
+          } else if (!rst.hasIdentity) host._new.delete(rst);
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- relationship changes → foreign keys
+
+function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceState>, syncs: Sync[], adds: SecondaryRow[], removes: SecondaryRow[]): void {
+  const isNew = !st.hasIdentity;
+  for (const rel of st.mapper.relationships.values()) {
+    if (!(rel.key in st.dict)) {
+      // A deleted parent's unloaded many-to-many rows are removed by key in deleteRows().
+      continue;
+    }
+    const now = relatedOf(st, rel);
+    const before = st.committedRelated.get(rel.key) ?? [];
+    const added = isNew ? now : now.filter((o) => !before.includes(o));
+    const gone = before.filter((o) => !now.includes(o));
+    if (rel.direction === 'manyToOne') {
+      if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs });
+      else if (gone.length && now.length === 0) syncs.push({ child: st, parent: null, pairs: rel.pairs });
+    } else if (rel.direction === 'oneToMany') {
+      for (const o of added) syncs.push({ child: stateOf(o, rel.target), parent: st, pairs: rel.pairs });
+      for (const o of gone) {
+        const ost = stateOf(o, rel.target);
+        if (deleted.has(ost)) continue;
+        // Moved to another parent: that parent's side (or the child's many-to-one) sets the key.
+        const back = rel.backref;
+        if (back && back.key in ost.dict && ost.dict[back.key] !== null && ost.dict[back.key] !== st.obj) continue;
+        syncs.push({ child: ost, parent: null, pairs: rel.pairs });
+      }
+    } else {
+      // Each association row is written once: by the side declared first, or by the only side.
+      const back = rel.backref;
+      const owner = !back || rel.key <= back.key || rel.parent !== back.parent ? ownsAssociation(rel) : false;
+      if (!owner) continue;
+      for (const o of added) adds.push({ rel, left: st, right: stateOf(o, rel.target) });
+      for (const o of gone) removes.push({ rel, left: st, right: stateOf(o, rel.target) });
+    }
+  }
+}
+
+/** With back-populated many-to-many, one side writes the association rows; pick it stably by name. */
+function ownsAssociation(rel: Relationship): boolean {
+  const back = rel.backref;
+  if (!back) return true;
+  return `${rel.parent.table.fullName}.${rel.key}` <= `${back.parent.table.fullName}.${back.key}`;
+}
+
+/** Children of a deleted parent that are not deleted with it get their foreign key set to NULL. */
+function orphanChildren(st: InstanceState, deleted: Set<InstanceState>, syncs: Sync[]): void {
+  for (const rel of st.mapper.relationships.values()) {
+    if (rel.direction !== 'oneToMany') continue;
+    for (const o of relatedOf(st, rel)) {
+      const ost = stateOf(o, rel.target);
+      if (!deleted.has(ost) && ost.hasIdentity) syncs.push({ child: ost, parent: null, pairs: rel.pairs });
+    }
+  }
+}
+
+function applySync(s: Sync): void {
+  for (const p of s.pairs) {
+    let v: unknown = null;
+    if (s.parent) {
+      if (!(p.parent.key in s.parent.dict)) throw new FlushError(`${s.parent.mapper.name}.${p.parent.key} has no value to copy into ${s.child.mapper.name}.${p.child.key}`);
+      v = s.parent.dict[p.parent.key];
+    }
+    if (s.child.dict[p.child.key] !== v || !(p.child.key in s.child.dict)) {
+      s.child.dict[p.child.key] = v;
+      s.child.modified.add(p.child.key);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- ordering
+
+/**
+ * Levels of writes: every object comes after the pending objects it takes keys from.
+ * When only a cycle remains, a dependency whose foreign key is nullable becomes a
+ * post-update (written as NULL, then UPDATEd once the other row exists).
+ */
+function orderWrites(writes: Set<InstanceState>, syncs: Sync[]): InstanceState[][] {
+  const edges = syncs.filter((s) => s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
+  const selfRef = syncs.filter((s) => s.parent === s.child && !s.child.hasIdentity);
+  for (const s of selfRef) s.post = true;
+  const remaining = new Set(writes);
+  const levels: InstanceState[][] = [];
+  let active = edges;
+  while (remaining.size) {
+    const blocked = new Set(active.filter((e) => remaining.has(e.parent!)).map((e) => e.child));
+    const ready = [...remaining].filter((s) => !blocked.has(s));
+    if (ready.length === 0) {
+      const breakable = active.find((e) => remaining.has(e.parent!) && remaining.has(e.child) && e.pairs.every((p) => p.child.nullable));
+      if (!breakable) {
+        throw new FlushError(
+          `cannot order the flush: ${[...blocked].map((s) => s.mapper.name).join(', ')} depend on each other through NOT NULL foreign keys; make one of them nullable so it can be set after both rows exist`,
+        );
+      }
+      breakable.post = true;
+      active = active.filter((e) => e !== breakable);
+      continue;
+    }
+    levels.push(ready);
+    ready.forEach((s) => remaining.delete(s));
+  }
+  return levels;
+}
+
+// ---------------------------------------------------------------- writing
+
+async function writeLevel(host: FlushHost, conn: Connection, level: InstanceState[], syncsByChild: Map<InstanceState, Sync[]>): Promise<void> {
+  const inserts = new Map<string, { table: Table<any, any>; states: InstanceState[]; keys: string[] }>();
+  const updates: InstanceState[] = [];
+  for (const st of level) {
+    for (const s of syncsByChild.get(st) ?? []) {
+      if (s.post) {
+        // Written as NULL now; the post-update sets it.
+        for (const p of s.pairs) if (!st.hasIdentity) st.dict[p.child.key] = null;
+      } else applySync(s);
+    }
+    if (st.hasIdentity) {
+      updates.push(st);
+      continue;
+    }
+    applyInsertDefaults(st);
+    const keys = [...st.mapper.columns.keys()].filter((k) => k in st.dict);
+    const group = `${st.mapper.table.fullName}|${keys.join(',')}`;
+    const g = inserts.get(group) ?? { table: st.mapper.table, states: [], keys };
+    g.states.push(st);
+    inserts.set(group, g);
+  }
+  for (const g of inserts.values()) await insertRows(host, conn, g.table, g.states, g.keys);
+  for (const st of updates) await updateRow(conn, st);
+}
+
+function applyInsertDefaults(st: InstanceState): void {
+  for (const [key, col] of st.mapper.columns) {
+    if (key in st.dict || col.default === undefined) continue;
+    const d = col.default;
+    st.dict[key] = typeof d === 'function' ? (d as () => unknown)() : d;
+  }
+}
+
+/** Columns whose value the database makes on INSERT when the row does not set them. */
+function fetchedOnInsert(mapper: Mapper, keys: readonly string[]): Column<unknown>[] {
+  return [...mapper.columns.values()].filter(
+    (c) => !keys.includes(c.key) && (c.serverDefault !== undefined || c === mapper.table.autoincrementColumn),
+  );
+}
+
+async function insertRows(host: FlushHost, conn: Connection, table: Table<any, any>, states: InstanceState[], keys: string[]): Promise<void> {
+  const mapper = states[0].mapper;
+  const fetch = fetchedOnInsert(mapper, keys);
+  const rowOf = (st: InstanceState) => Object.fromEntries(keys.map((k) => [k, st.dict[k]]));
+  const maxRows = Math.max(1, Math.min(1000, Math.floor(conn.engine.dialect.supports.maxParams / Math.max(1, keys.length))));
+  if (keys.length === 0 && !host._returningInsert) {
+    for (const st of states) await insertOne(host, conn, table, st, keys, fetch);
+    return;
+  }
+  if (host._returningInsert && keys.length > 0) {
+    for (let i = 0; i < states.length; i += maxRows) {
+      const chunk = states.slice(i, i + maxRows);
+      let stmt = insert(table).values(chunk.map(rowOf) as never);
+      const ret = [...mapper.pkColumns.filter((c) => !keys.includes(c.key)), ...fetch.filter((c) => !c.primaryKey)];
+      if (ret.length === 0) {
+        await conn.execute(stmt);
+        chunk.forEach((st) => inserted(host, st, []));
+        continue;
+      }
+      // Rows come back in VALUES order on PostgreSQL, SQLite and MariaDB, which is what ties each generated key to its object.
+      const rows = (await conn.execute(stmt.returning(...ret))).all();
+      if (rows.length !== chunk.length) throw new FlushError(`INSERT into ${table.name} returned ${rows.length} rows for ${chunk.length} objects`);
+      chunk.forEach((st, j) => {
+        ret.forEach((c, k) => (st.dict[c.key] = rows[j][k]));
+        inserted(host, st, ret.map((c) => c.key));
+      });
+    }
+    return;
+  }
+  for (const st of states) await insertOne(host, conn, table, st, keys, fetch);
+}
+
+async function insertOne(host: FlushHost, conn: Connection, table: Table<any, any>, st: InstanceState, keys: string[], fetch: Column<unknown>[]): Promise<void> {
+  const values = Object.fromEntries(keys.map((k) => [k, st.dict[k]]));
+  const result = await conn.execute(insert(table).values(values as never));
+  const generated: string[] = [];
+  const auto = st.mapper.table.autoincrementColumn as Column<unknown> | undefined;
+  if (auto && !(auto.key in st.dict)) {
+    if (result.lastInsertId === undefined) throw new FlushError(`INSERT into ${table.name}: the database reported no generated key for ${auto.key}`);
+    const id = result.lastInsertId;
+    st.dict[auto.key] = auto.type.kind === 'bigint' ? BigInt(id) : typeof id === 'bigint' ? Number(id) : typeof id === 'string' ? Number(id) : id;
+    generated.push(auto.key);
+  }
+  const rest = fetch.filter((c) => !(c.key in st.dict));
+  if (rest.length) {
+    // No RETURNING: read the server defaults back by primary key.
+    const row = (await conn.execute(select(...rest).where(pkWhere(st)))).one();
+    rest.forEach((c, i) => (st.dict[c.key] = row[i]));
+    generated.push(...rest.map((c) => c.key));
+  }
+  inserted(host, st, generated);
+}
+
+function inserted(host: FlushHost, st: InstanceState, generated: string[]): void {
+  host._inserted(st, generated);
+}
+
+function pkWhere(st: InstanceState, source: Record<string, unknown> = st.dict): ColumnElement<boolean> {
+  return and(...st.mapper.pkColumns.map((c) => c.eq(source[c.key] as never)));
+}
+
+async function updateRow(conn: Connection, st: InstanceState): Promise<void> {
+  const changed = st.changedColumns();
+  if (!changed.length) return;
+  for (const [key, col] of st.mapper.columns) {
+    if (col.onUpdate === undefined || changed.includes(key)) continue;
+    const d = col.onUpdate;
+    st.dict[key] = typeof d === 'function' ? (d as () => unknown)() : d;
+    changed.push(key);
+  }
+  const values = Object.fromEntries(changed.map((k) => [k, st.dict[k]]));
+  const res = await conn.execute(update(st.mapper.table).values(values as never).where(pkWhere(st, st.committed)));
+  if (res.rowCount !== 1) throw new StaleDataError(`UPDATE of ${st.mapper.name} ${describePk(st)} matched ${res.rowCount} rows, expected 1 (deleted or changed by someone else?)`);
+  st.commitColumns();
+}
+
+function describePk(st: InstanceState): string {
+  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committed[c.key] ?? st.dict[c.key])}`).join(', ')})`;
+}
+
+function secondaryRowValues(row: SecondaryRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of row.rel.pairs) out[p.child.key] = row.left.dict[p.parent.key];
+  for (const p of row.rel.secondaryPairs) out[p.child.key] = row.right.dict[p.parent.key];
+  return out;
+}
+
+async function insertSecondary(conn: Connection, rows: SecondaryRow[]): Promise<void> {
+  const byTable = new Map<Table<any, any>, Record<string, unknown>[]>();
+  for (const r of rows) byTable.set(r.rel.secondary!, [...(byTable.get(r.rel.secondary!) ?? []), secondaryRowValues(r)]);
+  for (const [table, values] of byTable) await conn.execute(insert(table).values(values as never));
+}
+
+async function deleteSecondary(conn: Connection, rows: SecondaryRow[]): Promise<void> {
+  for (const r of rows) {
+    const v = secondaryRowValues(r);
+    const table = r.rel.secondary!;
+    await conn.execute(deleteFrom(table).where(and(...Object.entries(v).map(([k, x]) => (table.c as Record<string, Column<unknown>>)[k].eq(x as never)))));
+  }
+}
+
+/** Deletes children before parents (table order from the foreign keys; rows of one table by their loaded parent links). */
+async function deleteRows(conn: Connection, states: InstanceState[]): Promise<void> {
+  if (!states.length) return;
+  // Association rows of the deleted objects go first, whether or not the collections were loaded.
+  for (const st of states) {
+    for (const rel of st.mapper.relationships.values()) {
+      if (rel.direction !== 'manyToMany') continue;
+      const t = rel.secondary!;
+      await conn.execute(deleteFrom(t).where(and(...rel.pairs.map((p) => p.child.eq(st.committed[p.parent.key] as never)))));
+    }
+  }
+  const tables = [...new Set(states.map((s) => s.mapper.table))];
+  const order = states[0].mapper.table.metadata.sortedTables(tables).tables.reverse();
+  for (const table of order) {
+    const rows = orderSelfReferential(states.filter((s) => s.mapper.table === table));
+    for (const batch of rows) {
+      const mapper = batch[0].mapper;
+      const cond = or(...batch.map((st) => pkWhere(st, st.committed)));
+      const res = await conn.execute(deleteFrom(mapper.table).where(cond));
+      if (res.rowCount !== batch.length) {
+        throw new StaleDataError(`DELETE from ${table.name} removed ${res.rowCount} of ${batch.length} rows (deleted or changed by someone else?)`);
+      }
+    }
+  }
+}
+
+/** Rows of one table in batches where no row refers to a later batch's row through a loaded self-reference. */
+function orderSelfReferential(states: InstanceState[]): InstanceState[][] {
+  const mapper = states[0]?.mapper;
+  const selfRels = mapper ? [...mapper.relationships.values()].filter((r) => r.target === mapper && r.direction === 'manyToOne') : [];
+  if (!selfRels.length) return states.length ? [states] : [];
+  const remaining = new Set(states);
+  const out: InstanceState[][] = [];
+  while (remaining.size) {
+    // A row can go when no remaining row has it as parent.
+    const parents = new Set<object>();
+    for (const st of remaining) for (const r of selfRels) if (st.dict[r.key]) parents.add(st.dict[r.key] as object);
+    const ready = [...remaining].filter((s) => !parents.has(s.obj));
+    const batch = ready.length ? ready : [...remaining];
+    out.push(batch);
+    batch.forEach((s) => remaining.delete(s));
+  }
+  return out;
+}

@@ -62,6 +62,7 @@ function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): 
     st.committed[k] = values[k];
     st.expired.delete(k);
   }
+  for (const k of st.mapper.relationships.keys()) st.expired.delete(k);
   st.stale = false;
 }
 

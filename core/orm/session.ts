@@ -464,7 +464,11 @@ export class Session implements SessionLike {
         st.modified.delete(k);
         st.expired.delete(k);
       });
-      if (!keys) st.stale = false;
+      if (!keys) {
+        st.stale = false;
+        // Relationships are not reloaded: they read as "not loaded" rather than "expired" now.
+        for (const k of mapper.relationships.keys()) st.expired.delete(k);
+      }
     }
     for (const k of rels) await this.load(obj, k as never);
   }

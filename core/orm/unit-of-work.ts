@@ -298,14 +298,12 @@ async function insertRows(host: FlushHost, conn: Connection, table: Table<any, a
   const fetch = fetchedOnInsert(mapper, keys);
   const rowOf = (st: InstanceState) => Object.fromEntries(keys.map((k) => [k, st.dict[k]]));
   const maxRows = Math.max(1, Math.min(1000, Math.floor(conn.engine.dialect.supports.maxParams / Math.max(1, keys.length))));
-  if (keys.length === 0 && !host._returningInsert) {
-    for (const st of states) await insertOne(host, conn, table, st, keys, fetch);
-    return;
-  }
-  if (host._returningInsert && keys.length > 0) {
-    for (let i = 0; i < states.length; i += maxRows) {
-      const chunk = states.slice(i, i + maxRows);
-      let stmt = insert(table).values(chunk.map(rowOf) as never);
+  if (host._returningInsert) {
+    // A row that sets no column is `INSERT … DEFAULT VALUES`, which takes one row per statement.
+    const size = keys.length ? maxRows : 1;
+    for (let i = 0; i < states.length; i += size) {
+      const chunk = states.slice(i, i + size);
+      const stmt = keys.length ? insert(table).values(chunk.map(rowOf) as never) : insert(table);
       const ret = [...mapper.pkColumns.filter((c) => !keys.includes(c.key)), ...fetch.filter((c) => !c.primaryKey)];
       if (ret.length === 0) {
         await conn.execute(stmt);
@@ -327,7 +325,7 @@ async function insertRows(host: FlushHost, conn: Connection, table: Table<any, a
 
 async function insertOne(host: FlushHost, conn: Connection, table: Table<any, any>, st: InstanceState, keys: string[], fetch: Column<unknown>[]): Promise<void> {
   const values = Object.fromEntries(keys.map((k) => [k, st.dict[k]]));
-  const result = await conn.execute(insert(table).values(values as never));
+  const result = await conn.execute(keys.length ? insert(table).values(values as never) : insert(table));
   const generated: string[] = [];
   const auto = st.mapper.table.autoincrementColumn as Column<unknown> | undefined;
   if (auto && !(auto.key in st.dict)) {
@@ -420,18 +418,29 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
   }
 }
 
-/** Rows of one table in batches where no row refers to a later batch's row through a loaded self-reference. */
+/**
+ * Rows of one table in batches where no row is referred to, through a self-referencing
+ * foreign key, by a row of a later batch (MySQL checks foreign keys row by row).
+ */
 function orderSelfReferential(states: InstanceState[]): InstanceState[][] {
-  const mapper = states[0]?.mapper;
-  const selfRels = mapper ? [...mapper.relationships.values()].filter((r) => r.target === mapper && r.direction === 'manyToOne') : [];
-  if (!selfRels.length) return states.length ? [states] : [];
+  const table = states[0]?.mapper.table;
+  const selfFks = table ? table.foreignKeys.filter((fk) => fk.referredTable === table) : [];
+  if (!selfFks.length) return states.length ? [states] : [];
+  const keyOf = (values: Record<string, unknown>, cols: readonly { key: string }[]) => cols.map((c) => String(values[c.key])).join('\u0000');
   const remaining = new Set(states);
   const out: InstanceState[][] = [];
   while (remaining.size) {
-    // A row can go when no remaining row has it as parent.
-    const parents = new Set<object>();
-    for (const st of remaining) for (const r of selfRels) if (st.dict[r.key]) parents.add(st.dict[r.key] as object);
-    const ready = [...remaining].filter((s) => !parents.has(s.obj));
+    const referred = new Set<string>();
+    for (const st of remaining) {
+      for (const fk of selfFks) {
+        const v = fk.columns.map((c) => st.committed[(c as Column<unknown>).key]);
+        if (v.every((x) => x !== null && x !== undefined)) referred.add(fk.referred.map((c) => (c as Column<unknown>).key).join(',') + '=' + v.map(String).join('\u0000'));
+      }
+    }
+    const ready = [...remaining].filter((st) => !selfFks.some((fk) => {
+      const cols = fk.referred as unknown as Column<unknown>[];
+      return referred.has(cols.map((c) => c.key).join(',') + '=' + keyOf(st.committed, cols));
+    }));
     const batch = ready.length ? ready : [...remaining];
     out.push(batch);
     batch.forEach((s) => remaining.delete(s));

@@ -9,3 +9,6 @@ export { MappingError, UnloadedAttributeError, ExpiredAttributeError, DetachedIn
 export { Session, SessionTransaction, sessionFactory } from './session';
 export type { SessionOptions, PrimaryKeyValue } from './session';
 export { selectinLoad, joinedLoad, raiseLoad, explicitLoad, LoaderOption } from './options';
+export { withParent } from './relationships';
+export { aliased } from './aliased';
+export type { AliasedModel, AliasedAttributes } from './aliased';

@@ -12,6 +12,7 @@ import { isSelectableLike, toSelectable } from '../sql/protocol';
 import type { Connection, ExecuteParams } from '../engine/connection';
 import { Result } from '../engine/result';
 import { rowClassFor } from '../engine/row';
+import { isAliased } from './aliased';
 import { setLoaded } from './attributes';
 import type { IdentityMap } from './identity-map';
 import { MAPPER, MappedClass, Mapper, Relationship } from './mapper';
@@ -30,7 +31,7 @@ export interface LoadHost {
 export function entityOf(item: unknown): Mapper | undefined {
   if (typeof item !== 'function' || !isSelectableLike(item)) return undefined;
   const m = (item as unknown as MappedClass)[MAPPER];
-  if (m) m._see(item as unknown as MappedClass);
+  if (m && !isAliased(item)) m._see(item as unknown as MappedClass);
   return m;
 }
 
@@ -69,6 +70,8 @@ function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): 
 /** How the columns of a result row split into entities and plain values. */
 interface Slot {
   readonly mapper?: Mapper;
+  /** Selected through aliased(): joined loading (which names the base table) is not used for it. */
+  readonly aliased?: boolean;
   readonly columns: readonly Column<unknown>[];
   readonly width: number;
   readonly name: string;
@@ -77,7 +80,7 @@ interface Slot {
 function slotsOf(stmt: Select<any>): Slot[] {
   return stmt.selectedItems.map((item) => {
     const m = entityOf(item);
-    if (m) return { mapper: m, columns: m.table.columns as Column<unknown>[], width: m.table.columns.length, name: m.name };
+    if (m) return { mapper: m, aliased: isAliased(item), columns: m.table.columns as Column<unknown>[], width: m.table.columns.length, name: m.name };
     const resolved = isSelectableLike(item) ? item[toSelectable]() : item;
     if (resolved instanceof FromClause) return { columns: [], width: resolved.columns.length, name: '' };
     return { columns: [], width: 1, name: (resolved as ColumnElement<unknown>)._resultName ?? '' };
@@ -111,7 +114,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
     if (!slot.mapper) return;
     for (const rel of slot.mapper.relationships.values()) {
       const strategy = strategyFor(rel, options, 0) ?? rel.lazy;
-      if (strategy !== 'joined' || rel.direction === 'manyToMany') continue;
+      if (strategy !== 'joined' || rel.direction === 'manyToMany' || slot.aliased) continue;
       const alias = rel.target.table.alias();
       const on = and(
         ...rel.pairs.map((p) =>
@@ -207,7 +210,8 @@ async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[
       await loadDeeper(host, rel, states, deeper(rel, options, depth), depth);
       continue;
     }
-    if (strategy !== 'selectin' && !(strategy === 'joined' && depth > 0) && !(strategy === 'joined' && rel.direction === 'manyToMany')) continue;
+    // Joined loading happens in the query itself at the top level; deeper (or where it cannot join) it runs as select-in.
+    if (strategy !== 'selectin' && strategy !== 'joined') continue;
     const todo = fromOption ? states : states.filter((s) => !(rel.key in s.dict));
     const loaded = await loadRelationship(host, rel, todo);
     await runLoaders(host, rel.target, loaded, deeper(rel, options, depth), depth + 1, new Set());

@@ -149,3 +149,28 @@ function existsRelated(rel: Relationship, criterion: ColumnElement<boolean> | un
   if (rel.secondary) stmt = stmt.selectFrom(rel.secondary);
   return stmt.where(and(rel.joinCondition(), criterion)).exists();
 }
+
+/**
+ * The rows related to `parent` through `attr`: `withParent(user, User.c.addresses)` is the
+ * condition on addresses that `user.addresses` would load, with the parent's key bound.
+ *
+ * @example
+ * const addrs = await session.scalars(select(Address).where(withParent(user, User.c.addresses)));
+ * // SELECT … FROM addresses WHERE addresses.user_id = ?
+ */
+export function withParent<P extends object, T>(parent: P, attr: RelationshipAttribute<T, unknown>): ColumnElement<boolean> {
+  if (!(attr instanceof RelationshipAttribute)) throw new ArgumentError('withParent() takes an object and a relationship attribute such as User.c.addresses');
+  const rel = attr._rel;
+  if (!(parent instanceof (rel.parent.cls as unknown as Function)) && !(parent instanceof (rel.parent.base as unknown as Function))) {
+    throw new ArgumentError(`withParent(): the object is not a ${rel.parent.name}`);
+  }
+  const values = parent as unknown as Record<string, unknown>;
+  if (rel.direction === 'manyToOne') return and(...rel.pairs.map((p) => p.parent.eq(values[p.child.key] as never)));
+  if (rel.direction === 'oneToMany') return and(...rel.pairs.map((p) => p.child.eq(values[p.parent.key] as never)));
+  const sub = select(...rel.secondaryPairs.map((p) => p.child))
+    .selectFrom(rel.secondary!)
+    .where(and(...rel.pairs.map((p) => p.child.eq(values[p.parent.key] as never))));
+  const targetCols = rel.secondaryPairs.map((p) => p.parent);
+  if (targetCols.length !== 1) throw new ArgumentError(`withParent(): ${rel.name} links through a composite key; not supported yet`);
+  return targetCols[0].in(sub as never);
+}

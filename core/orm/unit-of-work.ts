@@ -404,7 +404,8 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
     }
   }
   const tables = [...new Set(states.map((s) => s.mapper.table))];
-  const order = states[0].mapper.table.metadata.sortedTables(tables).tables.reverse();
+  const { order, broken } = deleteOrder(tables);
+  await breakDeleteCycles(conn, states, broken);
   for (const table of order) {
     const rows = orderSelfReferential(states.filter((s) => s.mapper.table === table));
     for (const batch of rows) {
@@ -415,6 +416,54 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
         throw new StaleDataError(`DELETE from ${table.name} removed ${res.rowCount} of ${batch.length} rows (deleted or changed by someone else?)`);
       }
     }
+  }
+}
+
+/**
+ * Tables in the order their rows can be deleted: a table's rows go before the rows of the
+ * tables it refers to. A cycle is broken at a nullable foreign key, which is set to NULL
+ * first (post-update on delete).
+ */
+function deleteOrder(tables: Table<any, any>[]): { order: Table<any, any>[]; broken: Set<object> } {
+  type Edge = { fk: object; child: Table<any, any>; parent: Table<any, any>; nullable: boolean };
+  let edges: Edge[] = tables.flatMap((t) =>
+    t.foreignKeys
+      .filter((fk) => fk.referredTable !== t && tables.includes(fk.referredTable as Table<any, any>))
+      .map((fk) => ({ fk, child: t, parent: fk.referredTable as Table<any, any>, nullable: fk.columns.every((c) => (c as Column<unknown>).nullable) })),
+  );
+  const broken = new Set<object>();
+  const remaining = new Set(tables);
+  const order: Table<any, any>[] = [];
+  while (remaining.size) {
+    const ready = [...remaining].filter((t) => !edges.some((e) => e.parent === t && remaining.has(e.child)));
+    if (!ready.length) {
+      const e = edges.find((x) => x.nullable && remaining.has(x.child) && remaining.has(x.parent));
+      if (!e) throw new FlushError(`cannot order the DELETEs: ${[...remaining].map((t) => t.name).join(', ')} refer to each other through NOT NULL foreign keys`);
+      broken.add(e.fk);
+      edges = edges.filter((x) => x !== e);
+      continue;
+    }
+    ready.forEach((t) => {
+      order.push(t);
+      remaining.delete(t);
+    });
+  }
+  return { order, broken };
+}
+
+/** Sets the broken foreign keys of the rows to be deleted to NULL. */
+async function breakDeleteCycles(conn: Connection, states: InstanceState[], cyclic: Set<object>): Promise<void> {
+  if (!cyclic.size) return;
+  for (const st of states) {
+    const nulls: Record<string, null> = {};
+    for (const fk of st.mapper.table.foreignKeys) {
+      if (!cyclic.has(fk)) continue;
+      const cols = fk.columns as unknown as Column<unknown>[];
+      if (cols.every((c) => c.nullable) && cols.some((c) => st.committed[c.key] !== null && st.committed[c.key] !== undefined)) {
+        for (const c of cols) nulls[c.key] = null;
+      }
+    }
+    if (Object.keys(nulls).length) await conn.execute(update(st.mapper.table).values(nulls as never).where(pkWhere(st, st.committed)));
   }
 }
 

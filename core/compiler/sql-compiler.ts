@@ -288,13 +288,18 @@ export class SqlCompiler {
     },
     unary: (u: el.UnaryExpression<unknown>) => {
       const inner = this.operand(u.operand, u);
-      if (u.position === 'prefix') return u.operator === '-' ? `-${inner}` : `${u.operator} ${inner}`;
+      // `-` before something that starts with `-` would make `--`, which begins a SQL comment.
+      if (u.position === 'prefix') return u.operator === '-' ? (inner.startsWith('-') ? `-(${inner})` : `-${inner}`) : `${u.operator} ${inner}`;
       return `${inner} ${u.operator}`;
     },
     clauseList: (c: el.ClauseList) => {
       const parts = c.clauses.map((x) => {
         const s = this.process(x);
-        return x instanceof el.ClauseList && x.separator !== c.separator && x.clauses.length > 1 ? `(${s})` : s;
+        // A nested list of the other kind, or a text() fragment (which may hold its own
+        // OR/AND), keeps its meaning only inside parentheses; labels are looked through.
+        const inner = x instanceof el.Label ? x.element : x;
+        if (inner instanceof el.ClauseList && inner.separator !== c.separator && inner.clauses.length > 1) return `(${s})`;
+        return inner instanceof TextClause && c.separator !== ', ' && c.clauses.length > 1 ? `(${s})` : s;
       });
       return parts.join(c.separator === ', ' ? ', ' : ` ${c.separator} `);
     },
@@ -340,7 +345,7 @@ export class SqlCompiler {
         }
         return `${left} ${op} ${SLOT_OPEN}${this.renderBind(t)}${SLOT_CLOSE}`;
       }
-      if (t instanceof SelectBase) return `${left} ${op} (${this.nestedSelect(t)})`;
+      if (t instanceof SelectBase) return `${left} ${op} (${this.inSubquery(t)})`;
       return `${left} ${op} (${this.process(t)})`;
     },
     between: (b: el.Between) =>
@@ -412,10 +417,17 @@ export class SqlCompiler {
   }
 
   /** Parenthesize an operand when it is itself a compound expression. */
-  protected operand(e: Node, parent: Node): string {
-    const s = this.process(e);
+  protected operand(node: Node, parent: Node): string {
+    const s = this.process(node);
+    // A label renders as its expression here, so its expression decides the parentheses.
+    const e = node instanceof el.Label ? node.element : node;
     if (e instanceof el.ClauseList && e.separator !== ', ' && e.clauses.length > 1) return `(${s})`;
     if (e instanceof el.BinaryExpression && parent instanceof el.BinaryExpression) return `(${s})`;
+    // Predicates as operands of a comparison: `=` binds tighter than IN/BETWEEN on PostgreSQL,
+    // IS NULL shares `=`'s level on MySQL, and `a = NOT b` is a syntax error on both.
+    if ((e instanceof el.InExpression || e instanceof el.Between || (e instanceof el.UnaryExpression && e.operator !== '-')) && parent instanceof el.BinaryExpression) {
+      return `(${s})`;
+    }
     if ((e instanceof el.BinaryExpression || e instanceof el.InExpression || e instanceof el.Between) && parent instanceof el.UnaryExpression) return `(${s})`;
     if (e instanceof el.UnaryExpression && parent instanceof el.UnaryExpression && parent.operator === 'NOT' && e.operator !== '-') return `(${s})`;
     if (e instanceof el.Case || e instanceof TextClause) return `(${s})`;
@@ -430,6 +442,10 @@ export class SqlCompiler {
     } finally {
       this.depth--;
     }
+  }
+  /** The SELECT of `x IN (SELECT …)` (MySQL wraps one that has a LIMIT). */
+  protected inSubquery(s: SelectBase<any>): string {
+    return this.nestedSelect(s);
   }
   /** A SELECT used as a FROM element or CTE: every column labeled, no correlation. */
   protected subqueryBody(s: SelectBase<any>): string {
@@ -449,7 +465,9 @@ export class SqlCompiler {
     const names = labelAll ? subqueryColumnNames(cols) : [];
     return cols
       .map((c, i) => {
-        const s = this.withCtx({ columnsClause: true, labelAll: false }, () => this.process(c));
+        // Only a label that is itself the SELECT item gets `AS name`; one nested in an
+        // expression (`total.mul(2)` where total is a label) renders as its bare expression.
+        const s = this.withCtx({ columnsClause: c instanceof el.Label, labelAll: false }, () => this.process(c));
         if (!labelAll || c instanceof el.Label) return s;
         if (c instanceof ColumnRef && c.name === names[i]) return s;
         return `${s} AS ${this.quote(names[i])}`;
@@ -565,7 +583,9 @@ export class SqlCompiler {
     const t = i.table;
     const columns = Object.values(t.c) as Column<unknown>[];
     let rows = st.rows;
-    if (rows.length === 0 && this.options.paramKeys) {
+    // An empty parameter object gives no columns: it inserts defaults, as with no parameters
+    // (an empty column list would render `() VALUES ()`, which only MySQL accepts).
+    if (rows.length === 0 && this.options.paramKeys?.length) {
       // executemany / parameters-only insert: one named bind per given key.
       const keys = this.options.paramKeys;
       const m = new Map<Column<unknown>, el.ColumnElement<unknown>>();
@@ -629,6 +649,10 @@ export class SqlCompiler {
     const onUpdate = (Object.values(u.table.c) as Column<unknown>[]).filter((c) => c.onUpdate !== undefined && !values.some(([vc]) => vc === c));
     if (values.length === 0 && onUpdate.length === 0) throw new CompileError(`update ${u.table.name}: no values to SET (call values())`);
     this.depth++;
+    // Subqueries in SET and WHERE correlate with the target row (as they do in a SELECT's
+    // WHERE): without this, `… WHERE posts.author_id = users.id` inside them would list
+    // `users` in their own FROM and compare against every user instead of this one.
+    this.enclosing.push([u.table, ...st.extraFroms]);
     try {
       const setParts: [Column<unknown>, string][] = values.map(([c, v]) => [c, this.process(v)]);
       for (const c of onUpdate) {
@@ -639,6 +663,7 @@ export class SqlCompiler {
       const returning = st.returning.length ? this.renderReturning(u, 'update') : '';
       return this.renderUpdate(u, setParts, whereSql, returning);
     } finally {
+      this.enclosing.pop();
       this.depth--;
     }
   }
@@ -646,11 +671,14 @@ export class SqlCompiler {
   protected renderDeleteStatement(d: Delete<any, any>): string {
     const st = d._state;
     this.depth++;
+    // As in UPDATE: subqueries in WHERE correlate with the row being deleted.
+    this.enclosing.push([d.table, ...st.extraFroms]);
     try {
       const where = st.where ? ' WHERE ' + this.process(st.where) : '';
       const returning = st.returning.length ? this.renderReturning(d, 'delete') : '';
       return this.renderDelete(d, where, returning);
     } finally {
+      this.enclosing.pop();
       this.depth--;
     }
   }

@@ -303,7 +303,8 @@ export class Literal<T> extends ColumnElement<T> {
     this.type = typeOfValue(value);
   }
   _key(k: CacheKeyBuilder): void {
-    k.push(`L${typeof this.value}:${String(this.value)}`);
+    // Strings are quoted: written bare, `literal('a b')` could spell the key of two literals.
+    k.push(`L${typeof this.value}:${typeof this.value === 'string' ? JSON.stringify(this.value) : String(this.value)}`);
   }
 }
 

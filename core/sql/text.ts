@@ -50,7 +50,7 @@ export class TextClause<R extends Row<any, any> = Row<unknown[], Record<string, 
     return new TextClause(this.sql, this.binds, Object.entries(cols)) as never;
   }
   _key(k: CacheKeyBuilder): void {
-    k.push(`TEXT(${this.sql}|${this.resultTypes.map(([n, t]) => `${n}:${t.describe()}`).join(',')}|${Object.keys(this.binds).sort().join(',')})`);
+    k.push(`TEXT(${JSON.stringify(this.sql)}|${this.resultTypes.map(([n, t]) => `${n}:${t.describe()}`).join(',')}|${Object.keys(this.binds).sort().join(',')})`);
     for (const name of Object.keys(this.binds).sort()) k.bind(this.binds[name]);
   }
 }

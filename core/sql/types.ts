@@ -66,8 +66,12 @@ export class SqlType<T> {
         return o.precision === undefined ? 'numeric' : `numeric(${o.precision},${o.scale ?? 0})`;
       case 'datetime':
         return o.timezone ? 'datetime(tz)' : 'datetime';
+      // Everything that changes the SQL or the value checks is in the description: it keys
+      // the compiled cache (casts) and each dialect's processor cache.
       case 'enum':
-        return `enum(${(o.values ?? []).join('|')})`;
+        return `enum(${(o.values ?? []).map((v) => JSON.stringify(v)).join('|')})${o.enumName === undefined ? '' : ` ${JSON.stringify(o.enumName)}`}`;
+      case 'json':
+        return o.jsonb === false ? 'json(plain)' : 'json';
       case 'array':
         return `array(${o.item?.describe() ?? '?'})`;
       case 'unknown':

@@ -6,6 +6,7 @@ import type { OrderByExpression } from '../../sql/elements';
 import type { Delete } from '../../sql/delete';
 import type { Insert } from '../../sql/insert';
 import type { Update } from '../../sql/update';
+import { CompoundSelect, Select, type SelectBase } from '../../sql/select';
 
 export class MysqlCompiler extends SqlCompiler {
   override literalString(s: string): string {
@@ -15,6 +16,16 @@ export class MysqlCompiler extends SqlCompiler {
   override limitOffset(limit: string | undefined, offset: string | undefined): string {
     if (limit === undefined && offset !== undefined) return ` LIMIT 18446744073709551615 OFFSET ${offset}`;
     return super.limitOffset(limit, offset);
+  }
+  /**
+   * MySQL and MariaDB refuse LIMIT in an IN subquery ("doesn't yet support 'LIMIT &
+   * IN/ALL/ANY/SOME subquery'") but take it in a derived table, so such a select is read
+   * through one.
+   */
+  protected override inSubquery(s: SelectBase<any>): string {
+    const body = super.inSubquery(s);
+    const limited = s instanceof Select ? s._state.limit || s._state.offset : s instanceof CompoundSelect && (s.limitBind || s.offsetBind);
+    return limited ? `SELECT * FROM (${body}) AS ${this.quote(this.anonName(s))}` : body;
   }
   override emptySetSubquery(): string {
     return '(SELECT NULL FROM DUAL WHERE 1 != 1)';

@@ -2,7 +2,7 @@
 import { NotSupportedError } from '../../errors';
 import { SqlCompiler } from '../../compiler/sql-compiler';
 import type { Delete } from '../../sql/delete';
-import type { LockingClause } from '../../sql/select';
+import type { LockingClause, SelectBase } from '../../sql/select';
 
 export class SqliteCompiler extends SqlCompiler {
   override booleanLiteral(v: boolean): string {
@@ -18,6 +18,14 @@ export class SqliteCompiler extends SqlCompiler {
     if (name === 'current_timestamp' && argc === 0) return '=CURRENT_TIMESTAMP';
     if (name === 'current_date' && argc === 0) return '=CURRENT_DATE';
     return name;
+  }
+  /**
+   * SQLite takes no parenthesized members in a UNION/INTERSECT/EXCEPT: a member with its own
+   * ORDER BY/LIMIT, or a nested compound, is read from a subquery instead.
+   */
+  protected override compoundMember(s: SelectBase<any>, body: string): string {
+    const member = super.compoundMember(s, body);
+    return member === body ? body : `SELECT * FROM ${member}`;
   }
   override renderLocking(_lock: LockingClause): string {
     // SQLite locks the whole database per transaction; row locks do not exist.

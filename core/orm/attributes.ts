@@ -3,7 +3,7 @@
  * that is not loaded throws (never `undefined`); setting one records the change for the
  * flush; relationship changes are mirrored on the back-populating side in memory.
  */
-import { DetachedInstanceError, ExpiredAttributeError, UnloadedAttributeError } from './errors';
+import { DetachedInstanceError, ExpiredAttributeError, MappingError, UnloadedAttributeError } from './errors';
 import type { Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 
@@ -238,3 +238,19 @@ export function setLoaded(state: InstanceState, rel: Relationship, value: object
 }
 
 export { existingState };
+
+/**
+ * A class field in the user's class body (`name!: string` without `declare`) becomes an
+ * own property of each instance, hiding the instrumented accessor: changes would be lost
+ * silently, so it is an error when such an object enters a session.
+ */
+export function checkNotShadowed(state: InstanceState): void {
+  const obj = state.obj;
+  for (const key of Object.keys(obj)) {
+    if (state.mapper.columns.has(key) || state.mapper.relationships.has(key)) {
+      throw new MappingError(
+        `${state.mapper.name}.${key} is hidden by a class field of the same name; write \`declare ${key}: …\` in the class body (or remove the field), since the mapping already declares it`,
+      );
+    }
+  }
+}

@@ -2,7 +2,7 @@
 export { declarativeBase } from './model';
 export type { DeclarativeBase, ModelClass, ModelInstance, ModelAttributes, ModelInit, ModelProps, AnyModel } from './model';
 export { many, one, RelationshipAttribute, RelationshipSpec } from './relationships';
-export type { CascadeOption, LoadStrategy, RelationshipOptions, RelationshipTarget } from './relationships';
+export type { CascadeOption, Criterion, LoadStrategy, RelationshipOptions, RelationshipTarget } from './relationships';
 export { Collection } from './attributes';
 export { Registry, Mapper, Relationship } from './mapper';
 export { MappingError, UnloadedAttributeError, ExpiredAttributeError, DetachedInstanceError, FlushError, StaleDataError } from './errors';

@@ -49,6 +49,9 @@ export interface ModelClass<P> extends SelectableLike {
 /** Any mapped class (for functions that take one). */
 export type AnyModel = (abstract new (...args: any) => object) & SelectableLike & { readonly c: object; readonly table: Table<any, any> };
 
+/** What a class mapped imperatively onto `Tbl` must declare: every column, with a type the column can hold. */
+export type DeclaredFor<Tbl extends Table<any, any>> = { [K in keyof Tbl['c']]: Tbl['c'][K] extends Column<infer T, any, any> ? T : never };
+
 /** The result of {@link declarativeBase}. */
 export interface DeclarativeBase {
   readonly metadata: MetaData;
@@ -72,11 +75,11 @@ export interface DeclarativeBase {
    * class Tag { declare id: number; declare label: string }
    * const TagModel = Base.mapImperatively(Tag, tagsTable);
    */
-  mapImperatively<C extends abstract new (...args: any) => object>(
-    cls: C,
-    table: Table<any, any>,
+  mapImperatively<C extends abstract new (...args: any) => object, Tbl extends Table<any, any>>(
+    cls: C & (abstract new (...args: any) => DeclaredFor<Tbl>),
+    table: Tbl,
     relationships?: Record<string, RelationshipSpec<any, any>>,
-  ): C & { readonly c: Record<string, Column<unknown>>; readonly table: Table<any, any> } & SelectableLike;
+  ): C & { readonly c: Tbl['c']; readonly table: Tbl } & SelectableLike;
   /** Registers user classes by name so relationship strings resolve whatever the import order. */
   register(...classes: AnyModel[]): void;
 }

@@ -7,7 +7,8 @@ import { ArgumentError } from '../errors';
 import { and, ColumnElement, literal } from '../sql/elements';
 import { toJoinTarget, JoinTargetLike } from '../sql/protocol';
 import { select } from '../sql/select';
-import type { FromClause } from '../sql/selectable';
+import type { ColumnRef, FromClause } from '../sql/selectable';
+import type { Column } from '../schema/column';
 import type { Table } from '../schema/table';
 import type { Mapper, Relationship } from './mapper';
 
@@ -117,6 +118,9 @@ export class RelationshipAttribute<T, V> implements JoinTargetLike {
 
   [toJoinTarget](left: FromClause<any> | undefined): { target: FromClause<any>; on?: ColumnElement<boolean> } {
     const rel = this._rel;
+    if (rel.target === rel.parent) {
+      throw new ArgumentError(`join(${this._mapper.name}.c.${this.key}): a self-referential relationship joins the table to itself; join aliased(${this._mapper.name}) with an explicit ON instead`);
+    }
     if (rel.secondary) {
       throw new ArgumentError(`join(${this._mapper.name}.c.${this.key}): join a many-to-many relationship in two steps, join(secondary).join(target)`);
     }
@@ -124,14 +128,19 @@ export class RelationshipAttribute<T, V> implements JoinTargetLike {
     return { target: rel.target.table, on: rel.joinCondition() };
   }
 
-  /** `EXISTS (SELECT 1 FROM target WHERE <join> AND criterion)`: some related row matches (collections). */
-  any(criterion?: ColumnElement<boolean>): ColumnElement<boolean> {
+  /**
+   * `EXISTS (SELECT 1 FROM target WHERE <join> AND criterion)`: some related row matches
+   * (collections). The criterion may be a function of the target's columns, which a
+   * self-referential relationship needs (its target is an alias of the same table).
+   * @example select(Node).where(Node.c.children.any((child) => child.name.eq('leaf')))
+   */
+  any(criterion?: Criterion): ColumnElement<boolean> {
     const rel = this._rel;
     if (!rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a single object; use has()`);
     return existsRelated(rel, criterion);
   }
   /** `EXISTS (…)` for a single related object (many-to-one / one-to-one) that matches. */
-  has(criterion?: ColumnElement<boolean>): ColumnElement<boolean> {
+  has(criterion?: Criterion): ColumnElement<boolean> {
     const rel = this._rel;
     if (rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a collection; use any()`);
     return existsRelated(rel, criterion);
@@ -140,14 +149,33 @@ export class RelationshipAttribute<T, V> implements JoinTargetLike {
   contains(obj: T): ColumnElement<boolean> {
     const rel = this._rel;
     if (!rel.uselist) throw new ArgumentError(`${this._mapper.name}.c.${this.key} is a single object; compare with has() or eq on the key`);
-    return existsRelated(rel, rel.target.pkEquals(obj as object));
+    const values = obj as unknown as Record<string, unknown>;
+    return existsRelated(rel, undefined, (cols) => and(...rel.target.pkColumns.map((c) => cols[c.key].eq(values[c.key] as never))));
   }
 }
 
-function existsRelated(rel: Relationship, criterion: ColumnElement<boolean> | undefined): ColumnElement<boolean> {
-  let stmt = select(literal(1)).selectFrom(rel.target.table);
+/** A condition on the related rows, or a function making one from the target's columns. */
+export type Criterion = ColumnElement<boolean> | ((target: Readonly<Record<string, ColumnRef<any>>>) => ColumnElement<boolean>);
+
+function existsRelated(rel: Relationship, criterion: Criterion | undefined, fixed?: (cols: Readonly<Record<string, ColumnRef<any>>>) => ColumnElement<boolean>): ColumnElement<boolean> {
+  const self = rel.target === rel.parent;
+  if (self && criterion instanceof ColumnElement) {
+    throw new ArgumentError(`${rel.name} is self-referential: pass the condition as a function of the related row's columns, e.g. (t) => t.name.eq('x')`);
+  }
+  // A self-referential target is an alias of the table, so the subquery does not correlate it away.
+  const target: FromClause<any> = self ? rel.target.table.alias() : rel.target.table;
+  const cols = target.c as Readonly<Record<string, ColumnRef<any>>>;
+  const onTarget = (c: Column<unknown>): ColumnElement<unknown> => (self ? cols[c.key] : c);
+  const on =
+    rel.direction === 'manyToOne'
+      ? and(...rel.pairs.map((p) => p.child.eq(onTarget(p.parent) as never)))
+      : rel.direction === 'oneToMany'
+        ? and(...rel.pairs.map((p) => onTarget(p.child).eq(p.parent as never)))
+        : and(...rel.pairs.map((p) => p.child.eq(p.parent as never)), ...rel.secondaryPairs.map((p) => p.child.eq(onTarget(p.parent) as never)));
+  let stmt = select(literal(1)).selectFrom(target);
   if (rel.secondary) stmt = stmt.selectFrom(rel.secondary);
-  return stmt.where(and(rel.joinCondition(), criterion)).exists();
+  const extra = typeof criterion === 'function' ? criterion(cols) : criterion;
+  return stmt.where(and(on, extra, fixed?.(cols))).exists();
 }
 
 /**

@@ -11,7 +11,7 @@ import { Result, ScalarResult } from '../engine/result';
 import { Node } from '../sql/node';
 import { select } from '../sql/select';
 import { and } from '../sql/elements';
-import { notLoaded } from './attributes';
+import { checkNotShadowed, notLoaded } from './attributes';
 import { IdentityMap } from './identity-map';
 import { checkModelClass, executeOrmSelect, isOrmStatement, loadRelationship } from './loading';
 import { mapperOf, Relationship } from './mapper';
@@ -112,6 +112,7 @@ export class Session implements SessionLike {
   /** @internal */
   _attachPending(state: InstanceState): void {
     if (state.session && state.session !== this) throw new InvalidRequestError(`this ${state.mapper.name} belongs to another session; expunge() it there or merge() it here`);
+    checkNotShadowed(state);
     state.session = this;
     state.status = 'pending';
     this._new.add(state);

@@ -75,3 +75,39 @@ select(Address).where(Address.c.user.has(User.c.name.eq('ada')));
 User.c.addresses.contains(u);
 
 void deep, nameCol, t;
+
+// Imperative mapping: the class declares its fields; they are checked against the table.
+const tags = new Table('tags', Base.metadata, {
+  id: column(integer(), { primaryKey: true }),
+  label: column(string(20), { nullable: false }),
+});
+class Tag {
+  declare id: number;
+  declare label: string;
+}
+const TagModel = Base.mapImperatively(Tag, tags);
+const tagLabel: Column<string, 'label'> = TagModel.c.label;
+class BadTag {
+  declare id: number;
+  declare label: number;
+}
+// @ts-expect-error label is a string column
+Base.mapImperatively(BadTag, tags);
+class MissingTag {
+  declare id: number;
+}
+// @ts-expect-error label is not declared
+Base.mapImperatively(MissingTag, tags);
+void tagLabel;
+
+// A relationship target can be a function when its return type is annotated (no inference through the cycle).
+class Left extends Base.model('lefts', {
+  id: column(integer(), { primaryKey: true }),
+  rights: many<Right>((): unknown => Right, { backPopulates: 'left' }),
+}) {}
+class Right extends Base.model('rights', {
+  id: column(integer(), { primaryKey: true }),
+  leftId: column(integer(), { references: foreignKey('lefts.id') }),
+  left: one<Left>((): unknown => Left, { backPopulates: 'rights' }),
+}) {}
+type _thunks = [Expect<Equal<Left['rights'], Right[]>>, Expect<Equal<Right['left'], Left | null>>];

@@ -6,7 +6,7 @@
 import { ArgumentError } from '../errors';
 import { Column, ColumnSpec } from '../schema/column';
 import { MetaData } from '../schema/metadata';
-import { Table, TableOptions } from '../schema/table';
+import { Table, TableColumns, TableOptions } from '../schema/table';
 import { SelectableLike, toSelectable } from '../sql/protocol';
 import { instrument } from './attributes';
 import { MappingError } from './errors';
@@ -67,7 +67,7 @@ export interface DeclarativeBase {
    *   greet() { return `Hi ${this.name}`; }
    * }
    */
-  model<const P extends ModelProps>(tableName: string, props: P, options?: TableOptions<any>): ModelClass<P>;
+  model<const P extends ModelProps>(tableName: string, props: P, options?: TableOptions<TableColumns<ColumnSpecsOf<P>>>): ModelClass<P>;
   /**
    * Maps an existing class onto an existing Core table. Its instance typing comes from
    * the class's own `declare`d fields.
@@ -98,7 +98,7 @@ export function declarativeBase(opts: { metadata?: MetaData } = {}): Declarative
   return {
     metadata,
     registry,
-    model<const P extends ModelProps>(tableName: string, props: P, options: TableOptions<any> = {}): ModelClass<P> {
+    model<const P extends ModelProps>(tableName: string, props: P, options: TableOptions<TableColumns<ColumnSpecsOf<P>>> = {}): ModelClass<P> {
       if (!props || typeof props !== 'object') throw new ArgumentError(`Base.model(${JSON.stringify(tableName)}): the second argument must be an object of columns and relationships`);
       const columns: Record<string, ColumnSpec<any, any>> = {};
       const rels: Record<string, RelationshipSpec<unknown, unknown>> = {};
@@ -107,7 +107,7 @@ export function declarativeBase(opts: { metadata?: MetaData } = {}): Declarative
         else if (v instanceof RelationshipSpec) rels[key] = v;
         else throw new ArgumentError(`Base.model(${JSON.stringify(tableName)}): "${key}" must be column(…), many(…) or one(…)`);
       }
-      const table = new Table(tableName, metadata, columns, options);
+      const table = new Table(tableName, metadata, columns, options as TableOptions<any>);
       return makeModelClass(registry, table, rels) as unknown as ModelClass<P>;
     },
     mapImperatively(cls, table, relationships = {}) {

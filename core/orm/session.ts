@@ -56,6 +56,8 @@ export class SessionTransaction {
     if (this.savepoint) {
       await this.savepoint.tx.rollback();
       this.session._rolledBackTo(this.savepoint.mark, this.savepoint.deleteMark);
+      // Values written inside the savepoint are gone from the database: reload before reading.
+      this.session.expireAll();
     } else await this.session.rollback();
   }
   private end(): void {
@@ -333,7 +335,6 @@ export class Session implements SessionLike {
       state.session = undefined;
       state.status = 'transient';
     }
-    if (mark > 0 || deleteMark > 0) for (const st of this._identityMap.values()) st.expire();
   }
 
   private async release(): Promise<void> {

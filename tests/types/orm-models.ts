@@ -111,3 +111,12 @@ class Right extends Base.model('rights', {
   left: one<Left>((): unknown => Left, { backPopulates: 'rights' }),
 }) {}
 type _thunks = [Expect<Equal<Left['rights'], Right[]>>, Expect<Equal<Right['left'], Left | null>>];
+
+// Table options see the model's typed columns.
+import { index, uniqueConstraint } from 'retort';
+class Indexed extends Base.model(
+  'indexed',
+  { id: column(integer(), { primaryKey: true }), code: column(string(10), { nullable: false }) },
+  { constraints: (c) => [uniqueConstraint([c.code]), index('ix_indexed_code', [c.code.eq('x')])] },
+) {}
+void Indexed;

@@ -405,9 +405,11 @@ export class CompoundSelect<Cols extends readonly SelectItem[] = readonly Select
     readonly offsetBind?: BindParameter<number>,
   ) {
     super();
+    // Every member is checked before the first one is read (`union(5, sel)` from JavaScript).
+    const bad = selects.findIndex((s) => !(s instanceof SelectBase));
+    if (bad >= 0) throw new ArgumentError(`${operator.toLowerCase()}() takes select() statements, argument ${bad + 1} is not one`);
     const n = selects[0]._selectedColumns.length;
     selects.forEach((s, i) => {
-      if (!(s instanceof SelectBase)) throw new ArgumentError(`${operator.toLowerCase()}() takes select() statements`);
       if (s._selectedColumns.length !== n) {
         throw new ArgumentError(`all selects in a ${operator} must have the same number of columns: #1 has ${n}, #${i + 1} has ${s._selectedColumns.length}`);
       }

@@ -63,6 +63,8 @@ export abstract class FromClause<C extends Record<string, ColumnRef<any, any>> =
    * between the two sides.
    */
   join(right: FromClause<any>, on?: ColumnElement<boolean>, opts: { isOuter?: boolean; full?: boolean } = {}): Join {
+    // Checked here as well as in Join: inferring the ON clause would otherwise read `right` first.
+    if (!(right instanceof FromClause)) throw new ArgumentError(`join() needs a table, alias or subquery to join to, got ${right === null ? 'null' : typeof right}`);
     return new Join(this, right, on ?? inferJoinCondition(this, right), !!opts.isOuter, !!opts.full);
   }
   /** `this LEFT OUTER JOIN right ON …`. */

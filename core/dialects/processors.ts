@@ -17,7 +17,11 @@ function checkDate(v: unknown, what: string): Date {
 /** A `Date` as the UTC wall-clock text `YYYY-MM-DD HH:MM:SS.mmm`. */
 export function utcText(v: unknown): string {
   const d = checkDate(v, 'datetime');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+  const year = d.getUTCFullYear();
+  // Four digits always: PostgreSQL rejects `99-06-01` and SQLite stores text no one can read
+  // back. Years outside 0–9999 have no such form (and no database column that takes them all).
+  if (year < 0 || year > 9999) throw new ArgumentError(`datetime: ${d.toISOString()} is outside the years 0000-9999`);
+  return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
 }
 
 /** Dates may be given as `'YYYY-MM-DD'` strings or `Date`s (their UTC calendar day). */

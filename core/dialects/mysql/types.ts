@@ -1,5 +1,5 @@
 /** MySQL/MariaDB type names and value conversions (mysql2 set up to return exact text for numbers and dates). */
-import { CompileError } from '../../errors';
+import { ArgumentError, CompileError } from '../../errors';
 import type { Processor } from '../../compiler/compiled';
 import type { SqlType } from '../../sql/types';
 import * as p from '../processors';
@@ -88,6 +88,13 @@ const intValue: Processor = (v) => {
   return typeof x === 'bigint' ? x.toString() : x;
 };
 
+/** MySQL/MariaDB DOUBLE has no NaN or infinities ("Out of range value"): refuse them clearly. */
+const mysqlFloat: Processor = (v) => {
+  const x = p.bindFloat(v) as number;
+  if (!Number.isFinite(x)) throw new ArgumentError(`float column: MySQL/MariaDB cannot store ${x}`);
+  return x;
+};
+
 export function mysqlBind(t: SqlType<unknown>): Processor | undefined {
   switch (t.kind) {
     case 'integer':
@@ -98,7 +105,7 @@ export function mysqlBind(t: SqlType<unknown>): Processor | undefined {
     case 'numeric':
       return p.bindDecimal;
     case 'float':
-      return p.bindFloat;
+      return mysqlFloat;
     case 'string':
     case 'text':
     case 'uuid':

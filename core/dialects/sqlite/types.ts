@@ -1,5 +1,5 @@
 /** SQLite type names and value conversions (better-sqlite3 knows numbers, bigints, strings and Buffers). */
-import { CompileError } from '../../errors';
+import { ArgumentError, CompileError } from '../../errors';
 import type { Processor } from '../../compiler/compiled';
 import type { SqlType } from '../../sql/types';
 import * as p from '../processors';
@@ -48,6 +48,13 @@ export function sqliteTypeName(t: SqlType<unknown>): string {
   }
 }
 
+/** SQLite stores a bound NaN as NULL: refuse it rather than lose the value (infinities are kept). */
+const sqliteFloat: Processor = (v) => {
+  const x = p.bindFloat(v) as number;
+  if (Number.isNaN(x)) throw new ArgumentError('float column: SQLite cannot store NaN (it would become NULL)');
+  return x;
+};
+
 /** What an untyped value (text() parameter, bare literal) is sent as. */
 export const sqliteUntyped: Processor = (v) => {
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -65,7 +72,7 @@ export function sqliteBind(t: SqlType<unknown>): Processor | undefined {
     case 'numeric':
       return p.bindDecimal;
     case 'float':
-      return p.bindFloat;
+      return sqliteFloat;
     case 'string':
     case 'text':
     case 'uuid':

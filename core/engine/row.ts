@@ -18,7 +18,14 @@ class RowBase {
   get _mapping(): Record<string, unknown> {
     const m: Record<string, unknown> = {};
     const f = this._fields;
-    for (let i = 0; i < f.length; i++) if (!(f[i] in m)) m[f[i]] = this[i];
+    for (let i = 0; i < f.length; i++) {
+      const k = f[i];
+      // Own keys only: `in` also sees Object.prototype (a column named `constructor` or
+      // `toString` was dropped), and `__proto__` must be defined, not assigned.
+      if (Object.prototype.hasOwnProperty.call(m, k)) continue;
+      if (k === '__proto__') Object.defineProperty(m, k, { value: this[i], enumerable: true, writable: true, configurable: true });
+      else m[k] = this[i];
+    }
     return Object.freeze(m);
   }
   _tuple(): unknown[] {

@@ -4,28 +4,52 @@ import type { DriverConnection, DriverResult, RunOptions } from '../dialect';
 
 const CACHE_SIZE = 256;
 
+/**
+ * A cached prepared statement and what the hot path needs to know about it. `reader`,
+ * `raw()`, `safeIntegers()` and `columns()` each cross into native code; read or set once
+ * here rather than on every execution, they cost nothing per query.
+ */
+interface PreparedStatement {
+  readonly stmt: BetterSqlite3.Statement;
+  readonly reader: boolean;
+  /** Column names of a reader (better-sqlite3 builds new column objects on each `columns()` call). */
+  readonly fields: string[];
+  /** The `safeIntegers()` mode last set on `stmt`; undefined until the first execution sets it. */
+  bigint: boolean | undefined;
+}
+
 export class SqliteConnection implements DriverConnection {
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly statements = new Map<string, PreparedStatement>();
   broken = false;
   constructor(readonly db: BetterSqlite3.Database) {}
 
-  private prepare(sql: string): BetterSqlite3.Statement {
-    let stmt = this.statements.get(sql);
-    if (stmt === undefined) {
-      stmt = this.db.prepare(sql);
-      if (this.statements.size >= CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(sql, stmt);
-    }
-    return stmt;
+  private prepare(sql: string): PreparedStatement {
+    // The miss apart keeps this short, so V8 optimises it soon (it runs for every statement).
+    return this.statements.get(sql) ?? this.prepareNew(sql);
+  }
+
+  private prepareNew(sql: string): PreparedStatement {
+    const stmt = this.db.prepare(sql);
+    const reader = stmt.reader;
+    // Readers always return arrays: set raw mode once, here (nothing else uses these statements).
+    if (reader) stmt.raw(true);
+    const p: PreparedStatement = { stmt, reader, fields: reader ? columnNames(stmt) : [], bigint: undefined };
+    if (this.statements.size >= CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+    this.statements.set(sql, p);
+    return p;
   }
 
   run(sql: string, params: readonly unknown[], opts: RunOptions): DriverResult {
-    const stmt = this.prepare(sql);
-    if (stmt.reader) {
-      stmt.raw(true);
-      stmt.safeIntegers(opts.bigint);
+    const p = this.prepare(sql);
+    const stmt = p.stmt;
+    if (p.reader) {
+      // Only a change of mode reaches the native toggle (it is the same statement object each time).
+      if (p.bigint !== opts.bigint) {
+        stmt.safeIntegers(opts.bigint);
+        p.bigint = opts.bigint;
+      }
       const rows = stmt.all(params as unknown[]) as unknown[][];
-      return { rows, fields: columnNames(stmt), rowCount: rows.length };
+      return { rows, fields: p.fields, rowCount: rows.length };
     }
     const info = stmt.run(params as unknown[]);
     return { rows: [], fields: [], rowCount: info.changes, lastInsertId: info.lastInsertRowid };
@@ -59,12 +83,6 @@ export class SqliteConnection implements DriverConnection {
   }
 }
 
-const names = new WeakMap<BetterSqlite3.Statement, string[]>();
 function columnNames(stmt: BetterSqlite3.Statement): string[] {
-  let n = names.get(stmt);
-  if (!n) {
-    n = stmt.columns().map((c) => c.name);
-    names.set(stmt, n);
-  }
-  return n;
+  return stmt.columns().map((c) => c.name);
 }

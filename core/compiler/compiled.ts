@@ -4,6 +4,8 @@
  * reused for every statement of that shape (see the compiled cache in the engine).
  */
 import { ArgumentError } from '../errors';
+import type { RunOptions } from '../dialects/dialect';
+import type { RowClass } from '../engine/row';
 import type { BindParameter } from '../sql/elements';
 import type { SqlType } from '../sql/types';
 
@@ -49,7 +51,7 @@ export class CompiledStatement {
   /** The result columns' processors, in column order (made once, not per execution). @internal */
   readonly resultProcessors: readonly (Processor | undefined)[];
   /** The row class for this result shape, made on first use. @internal */
-  rowClass?: new (values: readonly unknown[]) => object;
+  rowClass?: RowClass;
   /** How long compiling took, whether it was cached, whether the echo log showed it. @internal */
   compileMs = 0;
   cacheable = true;

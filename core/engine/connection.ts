@@ -345,10 +345,10 @@ export class Connection {
             const v = r[j];
             if (p !== undefined && v !== null && v !== undefined) r[j] = p(v);
           }
-          out[i] = new RowCls(r);
+          out[i] = RowCls.make(r);
         }
       } else {
-        for (let i = 0; i < n; i++) out[i] = new RowCls(raw[i]);
+        for (let i = 0; i < n; i++) out[i] = RowCls.make(raw[i]);
       }
     }
     const keys = compiled.resultColumns.length ? compiled.fieldNames : res.fields;
@@ -415,7 +415,7 @@ export class Connection {
     if (this.engine.logger) this.engine._log(sql, params, undefined, performance.now() - t0);
     if (events) await events.emit('afterExecute', { connection: this, statement: sql, sql, values: params, rowCount: res.rowCount, durationMs: performance.now() - t0 });
     const Cls = this.engine._rowClassForFields(res.fields);
-    return new Result(res.rows.map((r) => new Cls(r)) as unknown as Row<unknown[]>[], res.fields, res.rowCount, res.lastInsertId);
+    return new Result(res.rows.map((r) => Cls.make(r)) as unknown as Row<unknown[]>[], res.fields, res.rowCount, res.lastInsertId);
   }
 
   /** @internal */

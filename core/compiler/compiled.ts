@@ -50,6 +50,8 @@ export class CompiledStatement {
   readonly fieldNames: readonly string[];
   /** The result columns' processors, in column order (made once, not per execution). @internal */
   readonly resultProcessors: readonly (Processor | undefined)[];
+  /** What the driver is told on each run, made once (drivers only read it). @internal */
+  readonly runOptions: RunOptions;
   /** The row class for this result shape, made on first use. @internal */
   rowClass?: RowClass;
   /** How long compiling took, whether it was cached, whether the echo log showed it. @internal */
@@ -84,6 +86,7 @@ export class CompiledStatement {
     this.wantsBigInt = resultColumns.some((c) => c.type.kind === 'bigint');
     this.fieldNames = resultColumns.map((c) => c.name);
     this.resultProcessors = resultColumns.map((c) => c.processor);
+    this.runOptions = { rows: returnsRows, bigint: this.wantsBigInt };
   }
 
   /** Renders the SQL with `counts[i]` placeholders for expanding slot i (-1 for plain slots). */

@@ -265,7 +265,39 @@ export class Connection {
    * await conn.execute(insert(users), [{ name: 'a' }, { name: 'b' }]); // executemany
    * await conn.commit();
    */
-  async execute<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
+  execute<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
+    // Not an async function: one statement with one parameter set, on a synchronous driver
+    // (better-sqlite3), with no BEGIN to send (autobegin returns at once on the first two
+    // conditions), no echo log and no statement listeners, runs start to end in this call and
+    // the caller awaits one settled promise. Anything else takes executeChecked(), the general
+    // path. Kept short: V8 optimises a function after a number of calls that grows with its
+    // size, and this one runs for every statement.
+    const engine = this.engine;
+    if (
+      (this.inTx || this.isolation === 'AUTOCOMMIT') &&
+      !this.isClosed &&
+      !this.busyStreaming &&
+      engine.logger === undefined &&
+      !engine.events.hasExecuteListeners &&
+      (params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params))) &&
+      statement instanceof Node
+    ) {
+      try {
+        // What isExecutable() checks; the key is computed once per statement and kept.
+        if (typeof (statement as { _cache?: unknown })._cache === 'object') {
+          const first = params as Readonly<Record<string, unknown>> | undefined;
+          const compiled = engine._compile(statement, first !== undefined && needsParamKeys(statement) ? Object.keys(first) : undefined);
+          return this.runDirect(statement, compiled, first) as Promise<Result<RowOf<S>>>;
+        }
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    return this.executeChecked(statement, params);
+  }
+
+  /** `execute()` in general: validates, compiles, autobegins, runs each parameter set. */
+  private async executeChecked<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
     this.checkOpen();
     if (!isExecutable(statement)) {
       if (typeof statement === 'string') {
@@ -316,7 +348,7 @@ export class Connection {
     const t0 = engine.logger || events ? performance.now() : 0;
     let res: DriverResult;
     try {
-      const out = this.driver.run(built.sql, built.values, { rows: compiled.returnsRows, bigint: compiled.wantsBigInt });
+      const out = this.driver.run(built.sql, built.values, compiled.runOptions);
       // A synchronous driver (better-sqlite3) returns the result itself: no await, no extra microtask.
       res = typeof (out as Promise<DriverResult>).then === 'function' ? await out : (out as DriverResult);
     } catch (e) {
@@ -326,6 +358,33 @@ export class Connection {
     const result = this.makeResult(compiled, res);
     if (events) await events.emit('afterExecute', { connection: this, statement, sql: built.sql, values: built.values, rowCount: res.rowCount, durationMs: performance.now() - t0 });
     return result;
+  }
+
+  /**
+   * `runCompiled()` without events or logging (the caller checked there are none): a
+   * synchronous driver's result becomes an already-resolved promise; an asynchronous
+   * driver's is awaited in one async frame. Driver errors are wrapped as in `runCompiled()`.
+   */
+  private runDirect(statement: Executable, compiled: CompiledStatement, params: Readonly<Record<string, unknown>> | undefined): Promise<Result<Row<unknown[]>>> {
+    const built = compiled.build((statement as unknown as { _cache: { binds: any[] } })._cache.binds, params);
+    let out: DriverResult | Promise<DriverResult>;
+    try {
+      out = this.driver.run(built.sql, built.values, compiled.runOptions);
+    } catch (e) {
+      throw this.wrapError(e, built.sql, built.values);
+    }
+    if (typeof (out as Promise<DriverResult>).then === 'function') return this.awaitDriver(compiled, out as Promise<DriverResult>, built.sql, built.values);
+    return Promise.resolve(this.makeResult(compiled, out as DriverResult));
+  }
+
+  private async awaitDriver(compiled: CompiledStatement, pending: Promise<DriverResult>, sql: string, values: unknown[]): Promise<Result<Row<unknown[]>>> {
+    let res: DriverResult;
+    try {
+      res = await pending;
+    } catch (e) {
+      throw this.wrapError(e, sql, values);
+    }
+    return this.makeResult(compiled, res);
   }
 
   private makeResult(compiled: CompiledStatement, res: DriverResult): Result<Row<unknown[]>> {

@@ -94,10 +94,16 @@ export interface CacheKey {
   readonly key: string;
   readonly binds: readonly BindParameter<unknown>[];
   readonly cacheable: boolean;
+  /**
+   * The compiled form an engine last used for this statement, and that engine's cache
+   * token: a reused statement finds it here without a lookup (see `Engine._compile`). @internal
+   */
+  compiledFor: object | undefined;
+  compiled: unknown;
 }
 
 export function buildCacheKey(node: Node): CacheKey {
   const k = new CacheKeyBuilder();
   node._key(k);
-  return { key: k.parts.join(' '), binds: k.binds, cacheable: !k.uncacheable };
+  return { key: k.parts.join(' '), binds: k.binds, cacheable: !k.uncacheable, compiledFor: undefined, compiled: undefined };
 }

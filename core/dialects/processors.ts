@@ -35,12 +35,16 @@ export const bindDate: Processor = (v) => {
 
 /** Parses timestamp text from any of the drivers; text without an offset is UTC. */
 export function parseTimestamp(v: unknown): Date {
+  // Short on purpose, the general path apart: V8 optimises a function only after its calls
+  // have run through a budget of bytecode that grows with the function's size, and a call
+  // that returns early spends little of it; this runs for every timestamp read.
+  const fast = typeof v === 'string' ? parseUtcWallClock(v) : undefined;
+  return fast !== undefined ? fast : parseTimestampGeneral(v);
+}
+
+function parseTimestampGeneral(v: unknown): Date {
   if (v instanceof Date) return v;
   if (typeof v === 'number') return new Date(v);
-  if (typeof v === 'string') {
-    const fast = parseUtcWallClock(v);
-    if (fast !== undefined) return fast;
-  }
   let s = String(v).trim().replace(' ', 'T');
   s = s.replace(/(\.\d{3})\d+/, '$1');
   const offset = /([+-]\d{2})(:?(\d{2}))?$/.exec(s.slice(10));
@@ -92,10 +96,26 @@ function parseUtcWallClock(s: string): Date | undefined {
       else if (i === 22) ms += c; // digits past milliseconds are dropped, as the general path does
     }
   }
-  const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
   // Days past the month's end: let the general path decide, as it always has.
-  if (day > 28 && d.getUTCDate() !== day) return undefined;
-  return d;
+  if (day > 28 && day > daysInMonth(year, month)) return undefined;
+  // The same time value as Date.UTC(year, month - 1, day, …) (checked for every day of years
+  // 100-9999), in plain arithmetic: Date.UTC is a call into the runtime, ~15 % of a value.
+  return new Date(daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), for year ≥ 1. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export const toNumber: Processor = (v) => (typeof v === 'number' ? v : Number(v));

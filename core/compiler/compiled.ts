@@ -124,6 +124,21 @@ export class CompiledStatement {
    * @param params execution parameters for named bindparams / executemany rows
    */
   build(binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): { sql: string; values: unknown[] } {
+    // Without IN lists (nearly always) one placeholder is one value and the SQL is fixed: a
+    // short loop, kept apart from the general one below (it runs for every execution).
+    if (this.hasExpanding) return this.buildExpanding(binds, params);
+    const slots = this.slots;
+    const values: unknown[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      let v = resolve(slot, binds, params);
+      if (v === undefined) v = null;
+      values.push(v !== null && slot.processor ? slot.processor(v) : v);
+    }
+    return { sql: this.sql, values };
+  }
+
+  private buildExpanding(binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): { sql: string; values: unknown[] } {
     const values: unknown[] = [];
     let counts: number[] | undefined;
     for (let i = 0; i < this.slots.length; i++) {
@@ -157,6 +172,11 @@ function resolve(slot: ParamSlot, binds: readonly BindParameter<unknown>[], para
     const b = binds[slot.bindIndex];
     if (b.value !== undefined || b.key === undefined) return b.value;
   }
+  // Apart, so this function stays small (it runs per placeholder; see parseTimestamp in processors.ts).
+  return resolveDefault(slot);
+}
+
+function resolveDefault(slot: ParamSlot): unknown {
   if (slot.defaultValue) return slot.defaultValue();
   throw new ArgumentError(`no value for bound parameter "${slot.key}"`);
 }

@@ -140,8 +140,17 @@ export class Table<N extends string = string, C extends Record<string, ColumnSpe
   }
   /** Distinguishes same-named tables of different MetaData in one engine's statement cache. */
   private readonly uid = ++tableCounter;
+  /**
+   * Made once: a table's key part is the same in every statement. The uid alone names the
+   * table (it is unique per Table object); leaving the name out keeps keys short, and a key
+   * is joined, hashed and compared for every statement built per call.
+   */
+  private fixedKey: string | undefined;
+  override _fixedFromKey(): string {
+    return (this.fixedKey ??= `T#${this.uid}`);
+  }
   _fromKey(k: CacheKeyBuilder): void {
-    k.push(`T:${this.fullName}#${this.uid}`);
+    k.push(this._fixedFromKey());
   }
   _key(k: CacheKeyBuilder): void {
     this._fromKey(k);

@@ -261,10 +261,20 @@ export class BindParameter<T> extends ColumnElement<T> {
     super();
   }
   _key(k: CacheKeyBuilder): void {
-    k.push(`?${this.key ?? ''}${this.expanding ? '*' : ''}:${this.type.kind}`);
+    // A value bound in a statement built per call is a new BindParameter each time: its part,
+    // `?:<type kind>`, is made once per kind rather than per statement.
+    let part = this.key === undefined && !this.expanding ? ANONYMOUS_BIND_KEYS.get(this.type.kind) : undefined;
+    if (part === undefined) {
+      part = `?${this.key ?? ''}${this.expanding ? '*' : ''}:${this.type.kind}`;
+      if (this.key === undefined && !this.expanding) ANONYMOUS_BIND_KEYS.set(this.type.kind, part);
+    }
+    k.push(part);
     k.bind(this as BindParameter<unknown>);
   }
 }
+
+/** Cache-key parts of anonymous, non-expanding binds, by type kind (a short, fixed set). */
+const ANONYMOUS_BIND_KEYS = new Map<string, string>();
 
 /**
  * A named bound parameter whose value is given when the statement runs.

@@ -45,8 +45,12 @@ export type NodeKind =
 export class CacheKeyBuilder {
   readonly parts: string[] = [];
   readonly binds: BindParameter<unknown>[] = [];
-  /** Nodes whose identity matters (tables, aliases) get a stable per-key number. */
-  private readonly ids = new Map<object, number>();
+  /**
+   * Nodes whose identity matters (anonymous aliases) get a stable per-key number. Made on
+   * first use, like `seen`: most keys need neither, and a key is built for every statement
+   * that is built per call.
+   */
+  private ids: Map<object, number> | undefined;
   /** Set when some node cannot be keyed by shape; the statement is then compiled every time. */
   uncacheable = false;
 
@@ -54,18 +58,20 @@ export class CacheKeyBuilder {
     this.parts.push(s);
   }
   identity(o: object): void {
-    let id = this.ids.get(o);
+    const ids = (this.ids ??= new Map());
+    let id = ids.get(o);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(o, id);
+      id = ids.size;
+      ids.set(o, id);
     }
     this.parts.push(`#${id}`);
   }
-  private readonly seen = new Set<object>();
+  private seen: Set<object> | undefined;
   /** True the first time `o` is met in this key (for things defined once, like CTEs). */
   firstTime(o: object): boolean {
-    if (this.seen.has(o)) return false;
-    this.seen.add(o);
+    const seen = (this.seen ??= new Set());
+    if (seen.has(o)) return false;
+    seen.add(o);
     return true;
   }
   bind(b: BindParameter<unknown>): void {

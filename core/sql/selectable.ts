@@ -33,7 +33,15 @@ export class ColumnRef<T, N extends string = string> extends ColumnElement<T> {
   get base(): ColumnRef<unknown> {
     return this.original ? this.original.base : (this as ColumnRef<unknown>);
   }
+  /** This column's whole cache-key part when its FROM element's key is fixed (see `_fixedFromKey`). */
+  private fixedKey: string | undefined;
   _key(k: CacheKeyBuilder): void {
+    const fixed = this.table._fixedFromKey();
+    if (fixed !== undefined) {
+      // The table's part and the column's as one, made once: the same text once parts are joined.
+      k.push((this.fixedKey ??= `${fixed} .${this.name}`));
+      return;
+    }
     this.table._fromKey(k);
     k.push(`.${this.name}`);
   }
@@ -52,6 +60,14 @@ export abstract class FromClause<C extends Record<string, ColumnRef<any, any>> =
   }
   /** Writes how this element is referred to (its name, or identity when anonymous). @internal */
   abstract _fromKey(k: CacheKeyBuilder): void;
+  /**
+   * What `_fromKey` writes, when that is one part that never depends on the rest of the
+   * statement (a table's); undefined otherwise. Cache keys are built for every statement
+   * built per call, and this saves making the same strings for each column. @internal
+   */
+  _fixedFromKey(): string | undefined {
+    return undefined;
+  }
 
   /** `*` of this element. */
   star(): ColumnElement<unknown> {

@@ -130,13 +130,13 @@ const ROW_MAPPING_METHODS: Record<string, (row: AnyRowObject) => unknown> = {
  * A 1.x row: a 2.0 Row (named tuple) that also answers `keys()`, `values()`, `items()`,
  * `get(name | column)`, `has(name)` and `'name' in row`, each warning L109.
  */
-export type LegacyRow<R> = R & {
+export type LegacyRow<R> = {
   keys(): string[];
   values(): unknown[];
   items(): [string, unknown][];
   get(key: string | { _resultName?: string }, dflt?: unknown): unknown;
   has(key: string | { _resultName?: string }): boolean;
-};
+} & R;
 
 function legacyRow(row: object, future: boolean): object {
   const r = row as AnyRowObject;

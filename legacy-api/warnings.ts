@@ -42,6 +42,9 @@ interface State {
   warned: Set<string>;
   /** code@site → count, for the report. */
   counts: Map<string, { code: string; site: string; count: number }>;
+  /** Counts not yet written to the report file. */
+  pending: Map<string, { code: string; site: string; count: number }>;
+  flushTimer: ReturnType<typeof setTimeout> | undefined;
   exitHook: boolean;
 }
 
@@ -59,7 +62,7 @@ function parseEnv(): Pick<State, 'mode' | 'report' | 'all'> {
 let state: State | undefined;
 function current(): State {
   if (!state) {
-    state = { ...parseEnv(), warned: new Set(), counts: new Map(), exitHook: false };
+    state = { ...parseEnv(), warned: new Set(), counts: new Map(), pending: new Map(), flushTimer: undefined, exitHook: false };
     if (state.report) installExitHook(state);
   }
   return state;
@@ -93,6 +96,7 @@ export function resetLegacyWarnings(): void {
   const s = current();
   s.warned.clear();
   s.counts.clear();
+  s.pending.clear();
 }
 
 // The directory of the shim's own files: frames in it are not call sites.
@@ -143,11 +147,7 @@ export function legacyWarn(code: string, opts: WarnOptions = {}): void {
   // A dependency's legacy use is its maintainers' business: no warning, no report line, no throw.
   if (inDependency) return;
   const key = `${code}@${site ?? '<unknown>'}`;
-  if (s.report) {
-    const entry = s.counts.get(key);
-    if (entry) entry.count++;
-    else s.counts.set(key, { code, site: site ?? '<unknown>', count: 1 });
-  }
+  if (s.report) countForReport(s, key, code, site ?? '<unknown>');
   if (s.mode === 'error' && record.status === 'removed') throw new RemovedInRetort2Error(record, site);
   if (s.mode === 'silent' || s.warned.has(key)) return;
   s.warned.add(key);
@@ -173,12 +173,40 @@ interface ReportFile {
   sites: { code: string; site: string; count: number }[];
 }
 
+/**
+ * Counts a use for the report. Counts not yet written are flushed as deltas: at once when
+ * the site is new (so no site is ever lost), else shortly after (a timer that does not keep
+ * the process alive), and at exit. The timer matters where 'exit' never reaches this module,
+ * e.g. inside a jest worker, whose sandboxed `process` does not emit it.
+ */
+function countForReport(s: State, key: string, code: string, site: string): void {
+  const isNew = !s.counts.has(key);
+  const entry = s.counts.get(key) ?? { code, site, count: 0 };
+  entry.count++;
+  s.counts.set(key, entry);
+  const delta = s.pending.get(key) ?? { code, site, count: 0 };
+  delta.count++;
+  s.pending.set(key, delta);
+  if (isNew) flushReport(s);
+  else if (!s.flushTimer) {
+    s.flushTimer = setTimeout(() => flushReport(s), 100);
+    s.flushTimer.unref?.();
+  }
+}
+
+function flushReport(s: State): void {
+  if (s.flushTimer) clearTimeout(s.flushTimer);
+  s.flushTimer = undefined;
+  if (!s.report || s.pending.size === 0) return;
+  const entries = [...s.pending.values()];
+  s.pending.clear();
+  writeReport(s.report, entries);
+}
+
 function installExitHook(s: State): void {
   if (s.exitHook) return;
   s.exitHook = true;
-  process.on('exit', () => {
-    if (s.report && s.counts.size) writeReport(s.report, [...s.counts.values()]);
-  });
+  process.on('exit', () => flushReport(s));
 }
 
 /** Merges entries into the report file under a lock file, so worker processes can share it. */

@@ -112,6 +112,22 @@ describe('legacy warnings', () => {
     expect(legacyConfig().mode).toBe('warn');
   });
 
+  it('report mode inside a jest worker: a new call site is written at once, repeat counts shortly after', async () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'retort-report-')), 'report.json');
+    await withLegacyConfig({ mode: 'silent', report }, async () => {
+      await captureLegacyWarnings(async () => {
+        for (let i = 0; i < 4; i++) select([t.c.id]);
+        const first = JSON.parse(readFileSync(report, 'utf8')) as { sites: { code: string; count: number }[] };
+        expect(first.sites).toEqual([expect.objectContaining({ code: 'L201', count: 1 })]);
+        await new Promise((r) => setTimeout(r, 250));
+      });
+    });
+    const later = JSON.parse(readFileSync(report, 'utf8')) as { sites: { code: string; site: string; count: number }[] };
+    expect(later.sites).toHaveLength(1);
+    expect(later.sites[0]).toMatchObject({ code: 'L201', count: 4 });
+    expect(later.sites[0].site).toMatch(/machinery\.test\.ts:\d+:\d+$/);
+  });
+
   it('fail a test that reaches a legacy pattern outside a capture (the jest guard)', () => {
     expect(() => select([t.c.id])).toThrow(/unexpected Retort legacy warning L201/);
   });

@@ -71,6 +71,8 @@ export class Transaction {
   }
 }
 
+let externalTransactionCounter = 0;
+
 export class Connection {
   private inTx = false;
   private savepoints: string[] = [];
@@ -87,20 +89,28 @@ export class Connection {
     options: ConnectionOptions = {},
     /**
      * True for a connection made by `engine.joinExternalTransaction()`: it runs inside a
-     * transaction another library owns, so Retort never begins, commits or rolls it back.
+     * transaction another library owns. Retort never begins, commits or rolls back that
+     * transaction; this connection's own transaction is a SAVEPOINT inside it, so `commit()`
+     * releases the savepoint (the rows become part of the owner's transaction) and
+     * `rollback()` rolls back to it.
      */
     readonly externalTransaction = false,
   ) {
     this.driver = pooled.driver;
     this.isolation = externalTransaction ? undefined : (options.isolationLevel ?? engine.options.isolationLevel);
-    this.inTx = externalTransaction;
   }
 
-  private refuseExternal(what: string): never {
-    throw new InvalidRequestError(
-      `cannot ${what} here: this connection runs inside a transaction that another library owns (engine.joinExternalTransaction); ` +
-        'that library commits or rolls it back (with knex: return from or throw inside knex.transaction()). Use beginNested() for a SAVEPOINT',
-    );
+  /** The SAVEPOINT that is this connection's transaction inside an external one. */
+  private externalSavepoint: string | undefined;
+
+  /** Ends this connection's transaction inside an external one: its savepoint released, or rolled back to first. */
+  private async endExternal(how: 'release' | 'rollback'): Promise<void> {
+    if (!this.inTx) return;
+    const name = this.externalSavepoint!;
+    this.inTx = false;
+    this.savepoints = [];
+    if (how === 'rollback') await this.rawExec(`ROLLBACK TO SAVEPOINT ${name}`);
+    await this.rawExec(`RELEASE SAVEPOINT ${name}`);
   }
 
   get closed(): boolean {
@@ -118,6 +128,7 @@ export class Connection {
         throw new ArgumentError(`unknown isolation level ${JSON.stringify(opts.isolationLevel)} (use one of ${ISOLATION_LEVELS.join(', ')})`);
       }
       if (this.inTx) throw new InvalidRequestError('the isolation level cannot change inside a transaction; commit or roll back first');
+      if (this.externalTransaction) throw new InvalidRequestError("this connection runs inside another library's transaction (joinExternalTransaction), whose owner sets the isolation level");
       this.isolation = opts.isolationLevel;
     }
     return this;
@@ -129,8 +140,15 @@ export class Connection {
   }
 
   private async autobegin(): Promise<void> {
-    if (this.inTx || this.isolation === 'AUTOCOMMIT' || this.externalTransaction) return;
-    for (const sql of this.engine.dialect.beginSql(this.isolation)) await this.rawExec(sql);
+    if (this.inTx || this.isolation === 'AUTOCOMMIT') return;
+    if (this.externalTransaction) {
+      // The owner's transaction is open: this connection's transaction is a savepoint in it.
+      const name = `retort_tx_${++externalTransactionCounter}`;
+      await this.rawExec(`SAVEPOINT ${name}`);
+      this.externalSavepoint = name;
+    } else {
+      for (const sql of this.engine.dialect.beginSql(this.isolation)) await this.rawExec(sql);
+    }
     this.inTx = true;
   }
 
@@ -140,7 +158,6 @@ export class Connection {
    */
   async begin(): Promise<Transaction> {
     this.checkOpen();
-    if (this.externalTransaction) this.refuseExternal('begin a transaction');
     if (this.inTx) {
       throw new InvalidRequestError(
         'a transaction is already begun on this connection (autobegin starts one with the first statement); commit() or rollback() it first, or use beginNested() for a SAVEPOINT',
@@ -196,7 +213,7 @@ export class Connection {
   /** Commits the current transaction, if any. */
   async commit(): Promise<void> {
     this.checkOpen();
-    if (this.externalTransaction) this.refuseExternal('commit');
+    if (this.externalTransaction) return this.endExternal('release');
     if (!this.inTx) return;
     this.inTx = false;
     this.savepoints = [];
@@ -206,7 +223,7 @@ export class Connection {
   /** Rolls back the current transaction, if any. */
   async rollback(): Promise<void> {
     if (this.isClosed) throw new InvalidRequestError('this connection is closed');
-    if (this.externalTransaction) this.refuseExternal('roll back');
+    if (this.externalTransaction) return this.endExternal('rollback');
     if (!this.inTx) return;
     this.inTx = false;
     this.savepoints = [];
@@ -217,8 +234,13 @@ export class Connection {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    // The owner of an external transaction ends it and keeps its connection.
-    if (this.externalTransaction) return;
+    // The owner of an external transaction ends it and keeps its connection; only what this
+    // connection did not commit (its savepoint) is undone.
+    if (this.externalTransaction) {
+      if (this.inTx && !this.driver.broken) await this.endExternal('rollback').catch(() => undefined);
+      this.inTx = false;
+      return;
+    }
     try {
       if (this.inTx && !this.driver.broken) await this.driver.exec('ROLLBACK');
     } catch {

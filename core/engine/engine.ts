@@ -112,12 +112,14 @@ export class Engine implements SchemaBind {
   /**
    * A Connection on a driver connection another library lent, inside a transaction that
    * library owns (a knex transaction, for one). Retort emits no BEGIN, COMMIT or ROLLBACK on
-   * it: `commit()`, `rollback()` and `begin()` throw, statements run in the owner's
-   * transaction, `beginNested()` makes SAVEPOINTs in it, and `close()` leaves the driver
-   * connection with its owner. The engine's pool is not involved.
+   * it: the connection's own transaction is a SAVEPOINT in the owner's, begun by the first
+   * statement, released by `commit()` and rolled back to by `rollback()` or by closing without
+   * committing; `beginNested()` nests further savepoints. `close()` leaves the driver
+   * connection and the owner's transaction open. The engine's pool is not involved.
    * @example
    * const conn = await engine.joinExternalTransaction(driverConnectionOfTheOpenTransaction);
-   * await conn.execute(insert(users).values({ name: 'ada' })); // part of the owner's transaction
+   * await conn.execute(insert(users).values({ name: 'ada' })); // SAVEPOINT retort_tx_1; INSERT …
+   * await conn.commit();                                       // RELEASE SAVEPOINT retort_tx_1
    * await conn.close();                                        // the owner commits or rolls back
    */
   async joinExternalTransaction(driver: DriverConnection): Promise<Connection> {

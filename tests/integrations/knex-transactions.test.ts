@@ -1,8 +1,9 @@
 /**
  * Retort inside `knex.transaction()`: knex and Retort writes interleave on the transaction's
  * connection, each sees the other's uncommitted rows, and both commit or roll back together.
+ * Retort's own transactions there are savepoints; ORM sessions work through the engine view.
  */
-import { column, func, insert, integer, InvalidRequestError, MetaData, select, string, Table } from 'retort';
+import { column, declarativeBase, func, insert, integer, IntegrityError, InvalidRequestError, MetaData, select, Session, string, Table } from 'retort';
 import { tableName } from '../support/matrix';
 import { forEachKnexLeg, knexInUse } from './support/knex-legs';
 
@@ -60,6 +61,7 @@ forEachKnexLeg('Retort inside a knex transaction', (ctx) => {
         ]);
         await trx(T).insert({ id: 12, author: 'knex', body: 'c' });
         await conn.execute(insert(notes).values({ id: 13, author: 'retort', body: 'd' }));
+        await conn.commit(); // into the knex transaction
       } finally {
         await conn.close();
       }
@@ -114,20 +116,76 @@ forEachKnexLeg('Retort inside a knex transaction', (ctx) => {
     expect(await ids()).toEqual([40, 42]);
   });
 
-  it('refuses to begin, commit or roll back the transaction knex owns', async () => {
+  it('commits into the knex transaction with savepoints, never ending it', async () => {
     await ctx.knex.transaction(async (trx) => {
-      await ctx.engine.withKnexTransaction(trx, async (conn) => {
+      const conn = await ctx.engine.joinKnexTransaction(trx);
+      try {
         expect(conn.externalTransaction).toBe(true);
-        expect(conn.inTransaction()).toBe(true);
+        expect(conn.inTransaction()).toBe(false);
         await conn.execute(insert(notes).values({ id: 50, author: 'retort' }));
-        await expect(conn.commit()).rejects.toThrow(InvalidRequestError);
-        await expect(conn.rollback()).rejects.toThrow(/another library owns.*knex/);
-        await expect(conn.begin()).rejects.toThrow(InvalidRequestError);
+        expect(conn.inTransaction()).toBe(true);
+        await conn.commit(); // RELEASE SAVEPOINT: the row is knex's to commit now
+        await trx(T).insert({ id: 51, author: 'knex' });
+        await conn.execute(insert(notes).values({ id: 52, author: 'retort' }));
+        await conn.rollback(); // back to the savepoint: only Retort's 52 is undone
+        const tx = await conn.begin();
+        await conn.execute(insert(notes).values({ id: 53, author: 'retort' }));
+        await tx.commit();
+        await conn.execute(insert(notes).values({ id: 54, author: 'never committed' }));
         expect(() => conn.executionOptions({ isolationLevel: 'SERIALIZABLE' })).toThrow(InvalidRequestError);
-      });
+      } finally {
+        await conn.close(); // undoes 54 only
+      }
+      expect((await trx(T).select('id').orderBy('id')).map((r: { id: number }) => Number(r.id))).toEqual([50, 51, 53]);
     });
-    // Nothing Retort refused changed the outcome: knex committed the row.
-    expect(await ids()).toEqual([50]);
+    expect(await ids()).toEqual([50, 51, 53]);
+  });
+
+  it('rolls back a failed Retort statement to its savepoint, and the knex transaction goes on', async () => {
+    await ctx.knex.transaction(async (trx) => {
+      await trx(T).insert({ id: 55, author: 'knex' });
+      await expect(ctx.engine.withKnexTransaction(trx, (conn) => conn.execute(insert(notes).values({ id: 55, author: 'duplicate' })))).rejects.toThrow(IntegrityError);
+      await trx(T).insert({ id: 56, author: 'knex' }); // PostgreSQL too: the failed statement was rolled back to its savepoint
+    });
+    expect(await ids()).toEqual([55, 56]);
+  });
+
+  it('runs an ORM session inside the knex transaction', async () => {
+    const Base = declarativeBase();
+    class Note extends Base.model(T, {
+      id: column(integer(), { primaryKey: true, autoincrement: false }),
+      author: column(string(20), { nullable: false }),
+      body: column(string(100)),
+    }) {}
+    Base.register(Note);
+    await expect(
+      ctx.knex.transaction(async (trx) => {
+        await trx(T).insert({ id: 60, author: 'knex', body: 'draft' });
+        const session = new Session(ctx.engine.forKnexTransaction(trx));
+        try {
+          const note = await session.get(Note, 60); // knex's uncommitted row
+          expect(note?.body).toBe('draft');
+          note!.body = 'edited by the ORM';
+          session.add(new Note({ id: 61, author: 'orm' }));
+          await session.commit();
+        } finally {
+          await session.close();
+        }
+        expect(await trx(T).select('id', 'body').orderBy('id')).toEqual([
+          { id: 60, body: 'edited by the ORM' },
+          { id: 61, body: null },
+        ]);
+        throw new Error('and knex rolls it all back');
+      }),
+    ).rejects.toThrow('and knex rolls it all back');
+    expect(await ids()).toEqual([]);
+    await ctx.knex.transaction(async (trx) => {
+      const session = new Session(ctx.engine.forKnexTransaction(trx));
+      session.add(new Note({ id: 62, author: 'orm' }));
+      await session.commit();
+      await session.close();
+    });
+    expect(await ids()).toEqual([62]);
   });
 
   it('refuses statements once the knex transaction has ended', async () => {

@@ -43,9 +43,12 @@ export class KnexEngine extends Engine {
 
   /**
    * A Connection inside an open knex transaction: its statements see the transaction's
-   * uncommitted rows and commit or roll back with it. knex owns the transaction, so
-   * `commit()`, `rollback()` and `begin()` throw; `beginNested()` makes a SAVEPOINT. Close it
-   * when done (closing leaves the transaction as it is). Use it only while `trx` is open.
+   * uncommitted rows, and what it commits becomes part of the knex transaction. Retort never
+   * begins, commits or rolls back knex's transaction: this connection's own transaction is a
+   * SAVEPOINT in it, begun by its first statement, so `commit()` releases the savepoint (knex
+   * commits or rolls back the rows with everything else) and `rollback()` — or closing without
+   * committing — undoes only what this connection did since. Use it only while `trx` is open;
+   * afterwards every statement throws.
    *
    * @example
    * await knex.transaction(async (trx) => {
@@ -53,11 +56,12 @@ export class KnexEngine extends Engine {
    *   const conn = await engine.joinKnexTransaction(trx);
    *   try {
    *     const n = await conn.scalar(select(func.count()).selectFrom(users)); // sees Ada
-   *     await conn.execute(insert(posts).values({ authorId: 1, title: 'Notes' }));
+   *     await conn.execute(insert(posts).values({ authorId: 1, title: 'Notes' })); // SAVEPOINT retort_tx_1; INSERT …
+   *     await conn.commit(); // RELEASE SAVEPOINT retort_tx_1
    *   } finally {
    *     await conn.close();
    *   }
-   * }); // knex commits both writes, or rolls both back if anything threw
+   * }); // knex commits both rows, or rolls both back if anything threw
    */
   async joinKnexTransaction(trx: KnexTransactionLike): Promise<Connection> {
     checkTransaction(trx, this.knex);
@@ -67,9 +71,10 @@ export class KnexEngine extends Engine {
   }
 
   /**
-   * Runs `fn` with a Connection joined to an open knex transaction and closes it after;
-   * the transaction stays knex's to commit or roll back (a throw from `fn` propagates, so
-   * knex rolls back when it reaches the `knex.transaction()` callback).
+   * Runs `fn` on a Connection joined to an open knex transaction, like `engine.begin(fn)`:
+   * what it does is committed into the knex transaction when `fn` resolves and rolled back
+   * (to the savepoint) when it throws; the error propagates, so knex rolls everything back
+   * unless the caller catches it.
    *
    * @example
    * await knex.transaction(async (trx) => {
@@ -83,10 +88,39 @@ export class KnexEngine extends Engine {
     if (typeof fn !== 'function') throw new ArgumentError('withKnexTransaction(trx, fn) takes a function: (conn) => …');
     const conn = await this.joinKnexTransaction(trx);
     try {
-      return await fn(conn);
+      const out = await fn(conn);
+      if (conn.closed) throw new InvalidRequestError('the connection was closed inside withKnexTransaction(); nothing was committed');
+      await conn.commit();
+      return out;
     } finally {
       await conn.close();
     }
+  }
+
+  /**
+   * This engine as seen from inside an open knex transaction: every `connect()` joins `trx`
+   * (see {@link joinKnexTransaction}), so whatever takes an engine — an ORM `Session`,
+   * `engine.begin()`, `inspect()`, `metadata.reflect()` — works inside the knex transaction.
+   * `dispose()` on it does nothing.
+   *
+   * @example
+   * await knex.transaction(async (trx) => {
+   *   await trx('users').insert({ id: 1, name: 'Ada' });
+   *   const session = new Session(engine.forKnexTransaction(trx));
+   *   const ada = await session.get(User, 1); // knex's uncommitted row
+   *   ada!.name = 'Ada Lovelace';
+   *   await session.commit(); // UPDATE … inside knex's transaction (a released savepoint)
+   *   await session.close();
+   * });
+   */
+  forKnexTransaction(trx: KnexTransactionLike): Engine {
+    checkTransaction(trx, this.knex);
+    const view = Object.create(this) as Engine;
+    Object.defineProperties(view, {
+      connect: { value: () => this.joinKnexTransaction(trx) },
+      dispose: { value: async () => undefined },
+    });
+    return view;
   }
 }
 
@@ -139,12 +173,15 @@ function checkTransaction(trx: unknown, knex: KnexLike): asserts trx is KnexTran
  *
  * @example
  * import knexFactory from 'knex';
- * import { createEngineFromKnex, select } from 'retort';
+ * import { createEngineFromKnex, insert, select } from 'retort';
  *
  * const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
  * const engine = createEngineFromKnex(knex);
  * const rows = await engine.begin((conn) => conn.execute(select(users.c.id, users.c.name))); // on a knex connection
- * await knex.transaction((trx) => engine.withKnexTransaction(trx, (conn) => conn.execute(insert(users).values({ name: 'Ada' }))));
+ * await knex.transaction(async (trx) => {
+ *   await trx('users').insert({ name: 'Ada' });
+ *   await engine.withKnexTransaction(trx, (conn) => conn.execute(insert(posts).values({ authorId: 1, title: 'Notes' })));
+ * }); // one transaction: both rows commit, or neither
  */
 export function createEngineFromKnex(knex: KnexLike, options: KnexEngineOptions = {}): KnexEngine {
   return new KnexEngine(knex, options);

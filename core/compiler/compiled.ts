@@ -69,6 +69,8 @@ export class CompiledStatement {
     returnsRows: boolean,
     private readonly placeholder: (n: number) => string,
     readonly statementKind: string,
+    /** The most bound parameters the database takes in one statement (the dialect's limit). */
+    readonly maxParams = Infinity,
   ) {
     const pieces = markedSql.split(SLOT_MARK);
     const chunks: string[] = [];
@@ -80,6 +82,8 @@ export class CompiledStatement {
     this.chunks = chunks;
     this.slots = slots;
     this.hasExpanding = slots.some((s) => s.expanding);
+    // Past the limit the drivers fail obscurely (pg: "bind message has 4464 parameter formats").
+    if (!this.hasExpanding && slots.length > maxParams) throw new ArgumentError(tooManyParameters(slots.length, maxParams));
     this.sql = this.render(slots.map((s) => (s.expanding ? 1 : -1)));
     this.resultColumns = resultColumns;
     this.returnsRows = returnsRows;
@@ -156,8 +160,14 @@ export class CompiledStatement {
       if (v === undefined) v = null;
       values.push(v !== null && slot.processor ? slot.processor(v) : v);
     }
+    // IN lists decide the count only now; checked before anything is sent.
+    if (values.length > this.maxParams) throw new ArgumentError(tooManyParameters(values.length, this.maxParams));
     return { sql: counts ? this.render(counts) : this.sql, values };
   }
+}
+
+function tooManyParameters(n: number, max: number): string {
+  return `this statement has ${n} bound parameters and the database takes at most ${max} in one statement: send a long IN list in chunks (or select the values from a table), and many rows with executemany or in batches`;
 }
 
 /** Bracket markers around an expanding IN list, so an empty list can replace the predicate. @internal */

@@ -63,7 +63,7 @@ export class SqlCompiler {
     let sql = this.process(stmt);
     if (this.ctes.length) sql = this.renderWith() + sql;
     const { columns, returnsRows } = this.resultColumnsOf(stmt);
-    return new CompiledStatement(sql, this.slots, columns, returnsRows, (n) => this.placeholder(n), stmt.kind);
+    return new CompiledStatement(sql, this.slots, columns, returnsRows, (n) => this.placeholder(n), stmt.kind, this.dialect.supports.maxParams);
   }
 
   /** Renders one element (for DDL fragments and tests). */

@@ -1,0 +1,13 @@
+/**
+ * The subcommands of `retort-codemod`. Loaded on demand, so `--help` and the transforms
+ * never load the database engine that `generate-tables` needs.
+ */
+import type { Command } from './command';
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'generate-tables',
+    summary: 'write typed Retort Table definitions from a live database (--url, --out)',
+    run: async (argv, io) => (await import('./generate-tables')).runGenerateTables(argv, io),
+  },
+];

@@ -62,8 +62,12 @@ export interface RunOptions {
 /** A raw driver connection, adapted to one shape. Every method may be sync or async. */
 export interface DriverConnection {
   run(sql: string, params: readonly unknown[], opts: RunOptions): DriverResult | Promise<DriverResult>;
-  /** Streams rows in batches without loading the whole result (server-side cursor where there is one). */
-  stream(sql: string, params: readonly unknown[], opts: RunOptions & { batchSize: number }): AsyncIterable<unknown[][]>;
+  /**
+   * Streams rows in batches without loading the whole result (server-side cursor where there
+   * is one). Ending the iteration early (`return()`) must leave the connection ready for the
+   * next statement. `inTransaction` is false on an AUTOCOMMIT connection.
+   */
+  stream(sql: string, params: readonly unknown[], opts: RunOptions & { batchSize: number; inTransaction?: boolean }): AsyncIterable<unknown[][]>;
   /** Runs SQL without parameters (transaction control, session settings). */
   exec(sql: string): void | Promise<void>;
   /** Checks the connection is alive; rejects when it is not. */

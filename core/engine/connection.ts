@@ -80,6 +80,8 @@ export class Connection {
   private isClosed = false;
   private isolation: IsolationLevel | undefined;
   private busyStreaming = false;
+  /** The driver's batches of the result being streamed, until it is read to the end or ended. */
+  private activeStream: AsyncIterator<unknown[][]> | undefined;
   /** @internal */
   readonly driver: DriverConnection;
 
@@ -217,12 +219,27 @@ export class Connection {
     if (!this.inTx) return;
     this.inTx = false;
     this.savepoints = [];
-    await this.rawExec('COMMIT');
+    try {
+      await this.rawExec('COMMIT');
+    } catch (e) {
+      // PostgreSQL ends the transaction when COMMIT fails; SQLite keeps it open (a deferred
+      // foreign key still violated), and the next BEGIN here, or on whoever the pool hands
+      // this connection to, would fail. Roll back so it is ended everywhere.
+      if (!this.driver.broken) {
+        try {
+          await this.driver.exec('ROLLBACK');
+        } catch {
+          // Nothing was left to roll back.
+        }
+      }
+      throw e;
+    }
   }
 
   /** Rolls back the current transaction, if any. */
   async rollback(): Promise<void> {
-    if (this.isClosed) throw new InvalidRequestError('this connection is closed');
+    // Also refused while a result streams: MySQL would queue the ROLLBACK behind the unread rows.
+    this.checkOpen();
     if (this.externalTransaction) return this.endExternal('rollback');
     if (!this.inTx) return;
     this.inTx = false;
@@ -234,6 +251,15 @@ export class Connection {
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
+    // A result still streaming is ended first (cursor closed, rows drained), so the ROLLBACK
+    // below and the next user of the connection do not wait behind it.
+    if (this.activeStream) {
+      try {
+        await this.activeStream.return?.(undefined);
+      } catch {
+        this.pooled.invalidated = true;
+      }
+    }
     // The owner of an external transaction ends it and keeps its connection; only what this
     // connection did not commit (its savepoint) is undone.
     if (this.externalTransaction) {
@@ -339,6 +365,7 @@ export class Connection {
     }
     const first = many ? (params as readonly Record<string, unknown>[])[0] : (params as Record<string, unknown> | undefined);
     const keys = first && needsParamKeys(statement) ? Object.keys(first) : undefined;
+    if (many && keys) sameKeys(keys, params as readonly Record<string, unknown>[]);
     const compiled = this.engine._compile(statement, keys);
     if (!this.inTx) await this.autobegin();
     if (!many) return (await this.runCompiled(statement, compiled, first)) as Result<RowOf<S>>;
@@ -455,21 +482,43 @@ export class Connection {
     if (this.engine.logger) this.engine._log(built.sql, built.values, compiled, 0);
     const conn = this;
     return new AsyncResult<RowOf<S>>(async function* () {
+      // Reading starts only now: the connection may have been closed (and be someone else's
+      // by now) or be streaming another result since stream() returned.
+      if (conn.isClosed) throw new InvalidRequestError('this connection was closed before its streamed result was read');
+      if (conn.busyStreaming) throw new InvalidRequestError('this connection is streaming another result; finish iterating it first');
       conn.busyStreaming = true;
+      let iterator: AsyncIterator<unknown[][]> | undefined;
+      let finished = false;
       try {
-        const batches = conn.driver.stream(built.sql, built.values, { rows: true, bigint: compiled.wantsBigInt, batchSize });
-        const iterator = batches[Symbol.asyncIterator]();
+        const batches = conn.driver.stream(built.sql, built.values, { rows: true, bigint: compiled.wantsBigInt, batchSize, inTransaction: conn.inTx });
+        iterator = conn.activeStream = batches[Symbol.asyncIterator]();
         for (;;) {
           let step: IteratorResult<unknown[][]>;
           try {
             step = await iterator.next();
           } catch (e) {
+            finished = true; // the driver's own clean-up has run
             throw conn.wrapError(e, built.sql, built.values);
           }
-          if (step.done) break;
+          if (step.done) {
+            finished = true;
+            break;
+          }
           yield conn.makeResult(compiled, { rows: step.value, fields: [], rowCount: step.value.length }).all() as RowOf<S>[];
+          if (conn.isClosed) throw new InvalidRequestError('the connection was closed while its result was streaming');
         }
       } finally {
+        // Left early (break, an exception in the loop body): end the driver's iteration too,
+        // or the PostgreSQL cursor stays open, MySQL leaves the rest of the rows unread on the
+        // wire (the connection then hangs) and SQLite keeps the statement busy.
+        if (iterator && !finished) {
+          try {
+            await iterator.return?.(undefined);
+          } catch {
+            conn.pooled.invalidated = true;
+          }
+        }
+        if (conn.activeStream === iterator) conn.activeStream = undefined;
         conn.busyStreaming = false;
       }
     });
@@ -509,6 +558,21 @@ export class Connection {
   async _reflect(metadata: MetaData, opts: ReflectOptions): Promise<void> {
     this.checkOpen();
     await reflectMetaData(this, metadata, opts);
+  }
+}
+
+/**
+ * The statement is compiled for the first parameter set's keys: a key a later set adds would
+ * be dropped without a word, and one it lacks would fail only after the rows before it were
+ * written. Both are refused before anything runs.
+ */
+function sameKeys(keys: readonly string[], sets: readonly Record<string, unknown>[]): void {
+  const expected = new Set(keys);
+  for (let i = 1; i < sets.length; i++) {
+    const got = Object.keys(sets[i]);
+    if (got.length !== expected.size || got.some((k) => !expected.has(k))) {
+      throw new ArgumentError(`executemany: parameter set ${i + 1} has the keys (${got.join(', ')}) but parameter set 1 has (${keys.join(', ')}); every set must give the same columns`);
+    }
   }
 }
 

@@ -32,19 +32,34 @@ export class PgConnection implements DriverConnection {
     return { rows: r.rows, fields: r.fields?.map((f) => f.name) ?? [], rowCount: r.rowCount ?? r.rows.length };
   }
 
-  /** Streams through a server-side cursor (DECLARE … FETCH), inside the current transaction. */
-  async *stream(sql: string, params: readonly unknown[], opts: RunOptions & { batchSize: number }): AsyncIterable<unknown[][]> {
+  /**
+   * Streams through a server-side cursor (DECLARE … FETCH), inside the current transaction;
+   * a cursor lives only in one, so an AUTOCOMMIT connection gets one for the stream's length.
+   */
+  async *stream(sql: string, params: readonly unknown[], opts: RunOptions & { batchSize: number; inTransaction?: boolean }): AsyncIterable<unknown[][]> {
     const name = `retort_cursor_${++cursorId}`;
-    await this.client.query({ text: `DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
+    const own = opts.inTransaction === false;
+    if (own) await this.client.query('BEGIN');
+    let declared = false;
+    let failed = false;
     try {
+      await this.client.query({ text: `DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, values: params as unknown[] });
+      declared = true;
       for (;;) {
         const r: QueryResult<unknown[]> = await this.client.query({ text: `FETCH FORWARD ${opts.batchSize} FROM ${name}`, rowMode: 'array' });
         if (r.rows.length === 0) break;
         yield r.rows;
         if (r.rows.length < opts.batchSize) break;
       }
+    } catch (e) {
+      failed = true;
+      throw e;
     } finally {
-      if (!this.broken) await this.client.query(`CLOSE ${name}`).catch(() => undefined);
+      // Also reached when the reader stops early (return()): the cursor is closed either way.
+      if (!this.broken) {
+        if (declared) await this.client.query(`CLOSE ${name}`).catch(() => undefined);
+        if (own) await this.client.query(failed ? 'ROLLBACK' : 'COMMIT').catch(() => undefined);
+      }
     }
   }
 

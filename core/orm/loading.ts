@@ -176,7 +176,28 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   }
   const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
   const Row = rowClassFor(names);
-  return new Result(rows.map((r) => new Row(r)) as never[], names, rows.length);
+  // A joined collection repeats its parent's row once per child; those repeats are one ORM row.
+  const out = joined.some((j) => j.rel.uselist) ? uniqueRows(rows) : rows;
+  return new Result(out.map((r) => new Row(r)) as never[], names, out.length);
+}
+
+function uniqueRows(rows: unknown[][]): unknown[][] {
+  const ids = new Map<object, number>();
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = r
+      .map((v) => {
+        if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v)) {
+          if (!ids.has(v)) ids.set(v, ids.size);
+          return `o${ids.get(v)}`;
+        }
+        return `v${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;
+      })
+      .join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function aliasCol(alias: Alias, col: Column<unknown>): ColumnElement<unknown> {

@@ -13,6 +13,8 @@ const OWNER = Symbol('retort.orm.collectionOwner');
  * The array a collection relationship holds. It is a real array (`Address[]`); `push`,
  * `splice`, `unshift`, `pop`, `shift` and `remove()` keep the other side of a
  * back-populated relationship in sync. Plain index assignment is seen at flush time.
+ * An object is in a collection at most once (adding it again does nothing), as a
+ * relationship holds each related row once.
  */
 export class Collection<T extends object> extends Array<T> {
   declare [OWNER]: { state: InstanceState; rel: Relationship };

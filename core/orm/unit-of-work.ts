@@ -163,7 +163,8 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
     const gone = before.filter((o) => !now.includes(o));
     if (rel.direction === 'manyToOne') {
       if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs });
-      else if (gone.length && now.length === 0) syncs.push({ child: st, parent: null, pairs: rel.pairs });
+      // Set to null: either it held an object, or it was set without ever being loaded.
+      else if (now.length === 0 && !isNew && (gone.length || !st.committedRelated.has(rel.key))) syncs.push({ child: st, parent: null, pairs: rel.pairs });
     } else if (rel.direction === 'oneToMany') {
       for (const o of added) syncs.push({ child: stateOf(o, rel.target), parent: st, pairs: rel.pairs });
       for (const o of gone) {

@@ -202,6 +202,18 @@ forEachDialect('orm relationships', (ctx) => {
     expect(await session.get(Book, g1.id)).toBeNull();
   });
 
+  it('setting a never-loaded many-to-one to null clears the foreign key', async () => {
+    const i = new Author({ name: 'Ivy', books: [new Book({ title: 'I1' })] });
+    session.add(i);
+    await session.commit();
+    await session.close();
+    const book = (await session.scalars(select(Book).where(Book.c.title.eq('I1')))).one();
+    book.author = null; // author was never loaded on this object
+    await session.commit();
+    await session.close();
+    expect((await session.scalars(select(Book.c.authorId).where(Book.c.title.eq('I1')))).one()).toBeNull();
+  });
+
   it('many-to-many through the secondary table: add, load (default selectin on Tag.books), remove', async () => {
     const t1 = new Tag({ label: 'sf' });
     const t2 = new Tag({ label: 'classic' });

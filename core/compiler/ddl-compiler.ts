@@ -5,6 +5,7 @@
 import { CompileError, NotSupportedError } from '../errors';
 import type { Column, ServerDefault } from '../schema/column';
 import { CheckConstraint, ForeignKeyConstraint, Index, TableConstraint, UniqueConstraint } from '../schema/constraints';
+import { conventionalName } from '../schema/names';
 import type { Table } from '../schema/table';
 import { ColumnElement } from '../sql/elements';
 import { ColumnRef } from '../sql/selectable';
@@ -129,7 +130,7 @@ export class DdlCompiler {
 
   /** A stable name for a constraint that has none, when it must be referred to (ALTER DROP). */
   foreignKeyName(fk: ForeignKeyConstraint, table: Table<any, any>): string {
-    return fk.options.name ?? `fk_${table.name}_${fk.columns.map((c) => c.name).join('_')}_${(fk.referredTable as unknown as Table).name}`;
+    return fk.options.name ?? conventionalName(`fk_${table.name}_${fk.columns.map((c) => c.name).join('_')}_${(fk.referredTable as unknown as Table).name}`);
   }
   addForeignKey(fk: ForeignKeyConstraint, table: Table<any, any>): string {
     if (!this.dialect.supports.alterForeignKeys) throw new NotSupportedError(`${this.dialect.describe()} cannot add a foreign key to an existing table`);

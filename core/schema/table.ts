@@ -15,6 +15,7 @@ import {
   UniqueConstraint,
 } from './constraints';
 import type { MetaData } from './metadata';
+import { conventionalName } from './names';
 
 /** The bound columns of a table made from column descriptions. */
 export type TableColumns<C> = {
@@ -108,7 +109,7 @@ export class Table<N extends string = string, C extends Record<string, ColumnSpe
       }
     }
     this.indexes = [
-      ...this.columnsList.filter((c) => c.index).map((c) => new Index(`ix_${name}_${c.name}`, [c], false)),
+      ...this.columnsList.filter((c) => c.index).map((c) => new Index(conventionalName(`ix_${name}_${c.name}`), [c], false)),
       ...extra.filter((x): x is Index => x instanceof Index),
     ];
     this.autoincrementColumn = findAutoincrement(this.primaryKey.columns as Column<unknown>[]);

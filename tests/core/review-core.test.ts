@@ -19,6 +19,7 @@ import {
   foreignKey,
   func,
   insert,
+  inspect,
   integer,
   IntegrityError,
   InvalidRequestError,
@@ -344,6 +345,33 @@ forEachDialect('core review', (ctx) => {
       } finally {
         await dmd.dropAll(ctx.engine);
       }
+    });
+  });
+
+  describe('names Retort makes up', () => {
+    it('index and foreign key names made from long table and column names fit every database', async () => {
+      const lmd = new MetaData();
+      const long = 'rvw_customer_subscription_payment_attempts';
+      const parent = new Table(tableName('rvw', `${long}_parents`), lmd, { id: column(integer(), { primaryKey: true, autoincrement: false }) });
+      const child = new Table(tableName('rvw', long), lmd, {
+        id: column(integer(), { primaryKey: true, autoincrement: false }),
+        ref1: column(string(40), { name: 'external_transaction_reference_number', index: true }),
+        ref2: column(string(40), { name: 'external_transaction_reference_number_2', index: true }),
+        // useAlter: created and dropped with ALTER TABLE, by the name Retort makes up.
+        parentId: column(integer(), { name: 'customer_subscription_parent_id', references: foreignKey(() => parent.c.id, { useAlter: true }) }),
+      });
+      await lmd.dropAll(ctx.engine);
+      try {
+        await lmd.createAll(ctx.engine);
+        await lmd.createAll(ctx.engine); // checkfirst: a no-op
+        const indexes = await inspect(ctx.engine).getIndexes(child.name);
+        const names = indexes.map((i) => i.name).filter((n) => n !== null && child.indexes.some((x) => x.name === n));
+        expect(names.sort()).toEqual(child.indexes.map((i) => i.name).sort());
+        expect(new Set(child.indexes.map((i) => i.name)).size).toBe(2);
+      } finally {
+        await lmd.dropAll(ctx.engine);
+      }
+      expect(await inspect(ctx.engine).hasTable(child.name)).toBe(false);
     });
   });
 

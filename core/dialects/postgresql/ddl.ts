@@ -1,12 +1,13 @@
 /** PostgreSQL DDL: identity columns, enum types created before tables, COMMENT ON. */
 import { DdlCompiler } from '../../compiler/ddl-compiler';
 import type { Column } from '../../schema/column';
+import { conventionalName } from '../../schema/names';
 import type { Table } from '../../schema/table';
 import type { SqlType } from '../../sql/types';
 
 /** The name of a PostgreSQL enum type for a column (given, or derived from table and column). */
 export function enumTypeName(type: SqlType<unknown>, table?: Table<any, any>, column?: Column<unknown>): string {
-  return type.options.enumName ?? `${table?.name ?? 'enum'}_${column?.name ?? 'value'}`;
+  return type.options.enumName ?? conventionalName(`${table?.name ?? 'enum'}_${column?.name ?? 'value'}`);
 }
 
 export class PgDdlCompiler extends DdlCompiler {

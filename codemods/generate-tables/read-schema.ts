@@ -4,8 +4,8 @@
  * time — see docs/decisions/generate-tables.md.
  */
 import { createEngine, inspect } from '../../core/index';
+import type { EngineOptions, Inspector } from '../../core/index';
 import { CliError } from '../cli-error';
-import type { EngineOptions } from '../../core/index';
 import { refersHere, SchemaModel, TableModel } from './schema-model';
 
 export interface ReadOptions {
@@ -18,15 +18,18 @@ export interface ReadOptions {
 
 export async function readSchema(opts: ReadOptions): Promise<SchemaModel> {
   const engine = createEngine(opts.url, engineOptions(opts.url));
+  const where = `${engine.url.toString()}${opts.schema ? ` (schema ${opts.schema})` : ''}`;
   try {
     const insp = inspect(engine);
-    const scope = { schema: opts.schema, kind: 'table' as const };
-    const names = await insp.getTableNames({ schema: opts.schema }).catch((e: unknown) => {
-      throw new CliError(`cannot read ${engine.url.toString()}: ${firstLine(e)}`, 1, { cause: e });
+    const [names, defaultSchema] = await Promise.all([insp.getTableNames({ schema: opts.schema }), insp.getDefaultSchemaName()]).catch((e: unknown) => {
+      throw new CliError(`cannot read ${where}: ${firstLine(e)}`, 1, { cause: e });
     });
-    if (names.length === 0) throw new CliError(`${engine.url.toString()}${opts.schema ? ` (schema ${opts.schema})` : ''} has no tables`);
-    const [defaultSchema, columns, pks, fks, indexes, uniques, checks, comments] = await Promise.all([
-      insp.getDefaultSchemaName(),
+    if (names.length === 0) throw new CliError(`${where} has no tables`);
+    const context = { schema: opts.schema, defaultSchema };
+    const wanted = opts.only ? await withReferredTables(insp, opts.only, names, context, where) : names;
+    // Only the tables wanted: a large schema's other tables are not read at all.
+    const scope = { schema: opts.schema, kind: 'table' as const, names: wanted.length === names.length ? undefined : wanted };
+    const [columns, pks, fks, indexes, uniques, checks, comments] = await Promise.all([
       insp.getMultiColumns(scope),
       insp.getMultiPrimaryKeys(scope),
       insp.getMultiForeignKeys(scope),
@@ -35,40 +38,54 @@ export async function readSchema(opts: ReadOptions): Promise<SchemaModel> {
       insp.getMultiCheckConstraints(scope),
       insp.getMultiTableComments(scope),
     ]);
-    const all = names.map(
-      (name): TableModel => ({
-        name,
-        columns: columns.get(name) ?? [],
-        primaryKey: pks.get(name) ?? { name: undefined, columns: [] },
-        foreignKeys: fks.get(name) ?? [],
-        indexes: indexes.get(name) ?? [],
-        uniqueConstraints: uniques.get(name) ?? [],
-        checkConstraints: checks.get(name) ?? [],
-        comment: comments.get(name) ?? undefined,
-      }),
-    );
-    const model = { dialect: engine.dialect.name, source: engine.url.toString(), schema: opts.schema, defaultSchema, tables: all };
-    return { ...model, tables: selectTables(model, opts.only) };
+    const tables = wanted
+      .filter((name) => (columns.get(name)?.length ?? 0) > 0) // a table dropped while we read has none
+      .map(
+        (name): TableModel => ({
+          name,
+          columns: columns.get(name) ?? [],
+          primaryKey: pks.get(name) ?? { name: undefined, columns: [] },
+          foreignKeys: fks.get(name) ?? [],
+          indexes: indexes.get(name) ?? [],
+          uniqueConstraints: uniques.get(name) ?? [],
+          checkConstraints: checks.get(name) ?? [],
+          comment: comments.get(name) ?? undefined,
+        }),
+      );
+    return { dialect: engine.dialect.name, source: engine.url.toString(), ...context, tables };
   } finally {
     await engine.dispose();
   }
 }
 
-/** The tables asked for and, transitively, those their foreign keys refer to (in the same schema). */
-function selectTables(model: SchemaModel, only: readonly string[] | undefined): TableModel[] {
-  const all = model.tables;
-  if (!only) return [...all];
-  const byName = new Map(all.map((t) => [t.name, t]));
-  const missing = only.filter((n) => !byName.has(n));
-  if (missing.length) throw new CliError(`no table ${missing.map((m) => JSON.stringify(m)).join(', ')} in the database (it has ${[...byName.keys()].join(', ')})`);
-  const chosen = new Set<string>();
-  const visit = (name: string) => {
-    if (chosen.has(name) || !byName.has(name)) return;
-    chosen.add(name);
-    for (const fk of byName.get(name)!.foreignKeys) if (refersHere(fk, model)) visit(fk.referredTable);
-  };
-  only.forEach(visit);
-  return all.filter((t) => chosen.has(t.name));
+/** The tables asked for and, transitively, those their foreign keys refer to in the same schema (one foreign-key query per level). */
+async function withReferredTables(
+  insp: Inspector,
+  only: readonly string[],
+  names: readonly string[],
+  context: Pick<SchemaModel, 'schema' | 'defaultSchema'>,
+  where: string,
+): Promise<string[]> {
+  const known = new Set(names);
+  const missing = only.filter((n) => !known.has(n));
+  if (missing.length) {
+    const some = names.slice(0, 10).join(', ') + (names.length > 10 ? `, … (${names.length} tables)` : '');
+    throw new CliError(`no table ${missing.map((m) => JSON.stringify(m)).join(', ')} in ${where}; it has ${some}`);
+  }
+  const chosen = new Set(only);
+  for (let level = [...chosen]; level.length; ) {
+    const fks = await insp.getMultiForeignKeys({ schema: context.schema, names: level });
+    level = [];
+    for (const list of fks.values()) {
+      for (const fk of list) {
+        if (refersHere(fk, context) && known.has(fk.referredTable) && !chosen.has(fk.referredTable)) {
+          chosen.add(fk.referredTable);
+          level.push(fk.referredTable);
+        }
+      }
+    }
+  }
+  return names.filter((n) => chosen.has(n));
 }
 
 /** Reading must not create anything: a SQLite file must exist, and no connection waits forever. */

@@ -115,8 +115,7 @@ for (const leg of legs()) {
     it('writes the file, creating missing directories', () => {
       const out = join(work, leg.name, 'src', 'db', 'tables.ts');
       const r = run(['generate-tables', `--url=${urlOf(leg)}`, '--out', out, '--only', tableName('cli', 'books')]);
-      expect(r.stderr).toBe(`wrote 2 tables to ${out}\n`);
-      expect(r.status).toBe(0);
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: `wrote 2 tables to ${out}\n` });
       const code = readFileSync(out, 'utf8');
       expect(code).toContain(`export const tCliAuthors = new Table('${tableName('cli', 'authors')}', metadata, {`);
       expect(code).toContain(`authorId: column(integer(), { name: 'author_id', nullable: false, references: foreignKey('${tableName('cli', 'authors')}.id'`);
@@ -125,7 +124,7 @@ for (const leg of legs()) {
     it('writes to stdout with --out -, importing from the module given', () => {
       mkdirSync(join(work, leg.name), { recursive: true });
       const r = run(['generate-tables', '--url', urlOf(leg), '--out', '-', '--only', tableName('cli', 'authors'), '--import-from', '@acme/retort']);
-      expect(r.status).toBe(0);
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
       expect(r.stdout).toContain("} from '@acme/retort';");
       expect(r.stdout).not.toContain('books');
     });
@@ -133,7 +132,7 @@ for (const leg of legs()) {
     it('names a table that is not there', () => {
       const r = run(['generate-tables', '--url', urlOf(leg), '--out', '-', '--only', 'no_such_table_cli']);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/no table "no_such_table_cli" in the database/);
+      expect(r.stderr).toMatch(/no table "no_such_table_cli" in .*; it has /);
     });
   });
 }

@@ -9,9 +9,22 @@ import type { SqlType } from '../sql/types';
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function checkDate(v: unknown, what: string): Date {
-  const d = v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined;
+  const d = v instanceof Date ? v : typeof v === 'number' ? new Date(v) : typeof v === 'string' ? dateFromText(v) : undefined;
   if (!d || Number.isNaN(d.getTime())) throw new ArgumentError(`${what}: ${String(v)} is not a valid date/time`);
   return d;
+}
+
+/**
+ * Text read as on the way back: without an offset it is UTC. `new Date('2021-01-01 10:00')`
+ * would read it in the process's time zone, so the stored instant moved with the server's TZ.
+ * Other forms Date understands (`'Fri, 01 Jan 2021 10:00:00 GMT'`) still work.
+ */
+function dateFromText(s: string): Date {
+  try {
+    return parseTimestamp(s);
+  } catch {
+    return new Date(s);
+  }
 }
 
 /** A `Date` as the UTC wall-clock text `YYYY-MM-DD HH:MM:SS.mmm`. */

@@ -38,6 +38,8 @@ import {
   update,
 } from 'retort';
 import type { Connection, Engine } from 'retort';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { forEachDialect, tableName } from '../support/matrix';
 
 const N = 120;
@@ -383,5 +385,23 @@ forEachDialect('core review', (ctx) => {
       expect(() => union(select(items.c.id), 'SELECT 1' as never)).toThrow(ArgumentError);
       expect(() => select(textType() as never)).toThrow(ArgumentError);
     });
+  });
+});
+
+describe('core review: the process time zone', () => {
+  // Jest's process.env is a copy, so the time zone is set on a child process.
+  it('datetime strings without an offset are bound as UTC, whatever the time zone of the process', () => {
+    const script = `
+      const m = await import(${JSON.stringify(join(__dirname, '../../core/index.ts'))});
+      const r = m.MetaData ? m : m.default;
+      const t = new r.Table('t', new r.MetaData(), { id: r.column(r.integer(), { primaryKey: true }), at: r.column(r.datetime()), tz: r.column(r.datetime({ timezone: true })) });
+      const stmt = r.insert(t).values({ id: 1, at: '2021-01-01 10:00:00', tz: '2021-01-01T10:00:00' });
+      console.log(JSON.stringify(['sqlite', 'postgresql', 'mysql'].map((d) => r.compile(stmt, d).params.slice(1))));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: 'America/New_York' } }).toString();
+    expect(JSON.parse(out)).toEqual([
+      ['2021-01-01 10:00:00.000', '2021-01-01 10:00:00.000'],
+      ['2021-01-01 10:00:00.000', '2021-01-01T10:00:00.000Z'],
+      ['2021-01-01 10:00:00.000', '2021-01-01 10:00:00.000'],
+    ]);
   });
 });

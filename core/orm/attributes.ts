@@ -4,7 +4,8 @@
  * flush; relationship changes are mirrored on the back-populating side in memory.
  */
 import { DetachedInstanceError, ExpiredAttributeError, MappingError, UnloadedAttributeError } from './errors';
-import type { Mapper, Relationship } from './mapper';
+import { ArgumentError } from '../errors';
+import { MAPPER, Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 
 const OWNER = Symbol('retort.orm.collectionOwner');
@@ -22,6 +23,7 @@ export class Collection<T extends object> extends Array<T> {
     return Array;
   }
   override push(...items: T[]): number {
+    items.forEach((it) => checkRelated(this[OWNER].rel, it));
     for (const it of items) if (!this.includes(it)) {
       super.push(it);
       appended(this[OWNER], it);
@@ -29,6 +31,7 @@ export class Collection<T extends object> extends Array<T> {
     return this.length;
   }
   override unshift(...items: T[]): number {
+    items.forEach((it) => checkRelated(this[OWNER].rel, it));
     const fresh = items.filter((it) => !this.includes(it));
     super.unshift(...fresh);
     fresh.forEach((it) => appended(this[OWNER], it));
@@ -45,6 +48,7 @@ export class Collection<T extends object> extends Array<T> {
     return it;
   }
   override splice(start: number, deleteCount?: number, ...items: T[]): T[] {
+    items.forEach((it) => checkRelated(this[OWNER].rel, it));
     const out = deleteCount === undefined ? super.splice(start) : super.splice(start, deleteCount, ...items);
     const gone = Array.from(out);
     gone.forEach((it) => removed(this[OWNER], it));
@@ -101,7 +105,17 @@ function rawSet(target: object, rel: Relationship, value: object | null): void {
   changed(st);
 }
 
+/** A related object must be an instance of the relationship's target model (JavaScript callers get no compile-time check). */
+function checkRelated(rel: Relationship, item: unknown): void {
+  const m = item !== null && typeof item === 'object' ? ((item as object).constructor as { [MAPPER]?: Mapper } | undefined)?.[MAPPER] : undefined;
+  if (m !== rel.target) {
+    const what = item === null ? 'null' : typeof item === 'object' ? `a ${(item as object).constructor?.name ?? 'plain object'}` : typeof item;
+    throw new ArgumentError(`${rel.name} holds ${rel.target.name} objects, got ${what}`);
+  }
+}
+
 function appended(owner: { state: InstanceState; rel: Relationship }, item: object): void {
+  checkRelated(owner.rel, item);
   changed(owner.state);
   const back = owner.rel.backref;
   if (!back) return;
@@ -148,7 +162,8 @@ function setOne(state: InstanceState, rel: Relationship, value: object | null): 
 
 /** Replaces a whole collection, mirroring removals and additions. */
 function setMany(state: InstanceState, rel: Relationship, items: readonly object[]): void {
-  if (!Array.isArray(items)) throw new TypeError(`${rel.name} is a collection; assign an array`);
+  if (!Array.isArray(items)) throw new ArgumentError(`${rel.name} is a collection; assign an array of ${rel.target.name} objects`);
+  items.forEach((it) => checkRelated(rel, it));
   const current = rel.key in state.dict ? ([...(state.dict[rel.key] as object[])] as object[]) : [];
   const coll = makeCollection(state, rel, []);
   state.dict[rel.key] = coll;
@@ -192,7 +207,7 @@ export function instrument(proto: object, mapper: Mapper): void {
         throw notLoaded(st, key);
       },
       set(this: object, v: unknown) {
-        if (v === undefined) throw new TypeError(`${mapper.name}.${key}: undefined is not a value (use null for NULL)`);
+        if (v === undefined) throw new ArgumentError(`${mapper.name}.${key}: undefined is not a value (use null for NULL)`);
         const st = stateOf(this, mapper);
         st.dict[key] = v;
         st.modified.add(key);
@@ -220,7 +235,10 @@ export function instrument(proto: object, mapper: Mapper): void {
         const st = stateOf(this, mapper);
         st.expired.delete(key);
         if (rel.uselist) setMany(st, rel, v as object[]);
-        else setOne(st, rel, (v ?? null) as object | null);
+        else {
+          if (v !== null && v !== undefined) checkRelated(rel, v);
+          setOne(st, rel, (v ?? null) as object | null);
+        }
       },
     });
   }

@@ -252,6 +252,33 @@ forEachDialect('orm relationships', (ctx) => {
     expect((await session.scalars(select(Node))).all()).toEqual([]);
   });
 
+  it('bad input from JavaScript callers: wrong related objects are refused before anything changes', () => {
+    const a = new Author({ name: 'Jay' });
+    expect(() => a.books.push(new Author({ name: 'x' }) as never)).toThrow(/holds Book objects, got a Author/);
+    expect(a.books).toEqual([]);
+    expect(() => ((a as unknown as { books: unknown }).books = 5)).toThrow(/assign an array of Book objects/);
+    expect(() => ((a as unknown as { books: unknown }).books = [{}])).toThrow(/got a Object/);
+    const b = new Book({ title: 'x' });
+    expect(() => ((b as unknown as { author: unknown }).author = 'Jay')).toThrow(/holds Author objects, got string/);
+    expect(b.author).toBeNull();
+  });
+
+  it('merge() brings a detached graph in along merge cascades', async () => {
+    const k = new Author({ name: 'Kay', books: [new Book({ title: 'K1' })] });
+    session.add(k);
+    await session.commit();
+    await session.close();
+    k.books.push(new Book({ title: 'K2' }));
+    k.books[0].title = 'K1b';
+    const merged = await session.merge(k);
+    expect(merged).not.toBe(k);
+    expect(merged.books.map((x) => x.title)).toEqual(['K1b', 'K2']);
+    await session.commit();
+    await session.close();
+    const titles = (await session.scalars(select(Book.c.title).where(Book.c.authorId.eq(k.id)).orderBy(Book.c.title))).all();
+    expect(titles).toEqual(['K1b', 'K2']);
+  });
+
   it('bad input: unknown relationship target, wrong direction', () => {
     const B2 = declarativeBase();
     class Lonely extends B2.model(T('lonely'), {

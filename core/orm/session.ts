@@ -413,7 +413,13 @@ export class Session implements SessionLike {
     await this.autoflushNow();
     if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params)) as Result<RowOf<S>>;
     const conn = await this._connection();
-    return conn.execute(statement, params);
+    const result = await conn.execute(statement, params);
+    // A Core UPDATE/DELETE may have changed rows behind this session's objects: the next load of each row refreshes it.
+    if (statement.kind === 'update' || statement.kind === 'delete') {
+      const table = (statement as unknown as { table: unknown }).table;
+      for (const st of this._identityMap.values()) if (st.mapper.table === table) st.stale = true;
+    }
+    return result;
   }
   /**
    * The first column of every row: `session.scalars(select(User))` gives `User` objects.

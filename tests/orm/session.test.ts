@@ -196,6 +196,16 @@ forEachDialect('orm session', (ctx) => {
     expect(() => dq.email).toThrow(ExpiredAttributeError);
   });
 
+  it('a Core UPDATE run through the session: the next load of each affected row refreshes its object', async () => {
+    const p = new Person({ name: 'Uma' });
+    session.add(p);
+    await session.flush();
+    await session.execute(update(Person.table).values({ name: 'Uma2' }).where(Person.table.c.id.eq(p.id)));
+    expect(p.name).toBe('Uma'); // attribute reads never query
+    expect(await session.get(Person, p.id)).toBe(p);
+    expect(p.name).toBe('Uma2');
+  });
+
   it('composite primary keys: insert, get by array or object, update', async () => {
     session.add(new Pair({ a: 1, b: 'x', label: 'one' }));
     session.add(new Pair({ a: 1, b: 'y' }));

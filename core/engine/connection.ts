@@ -190,7 +190,25 @@ export class Connection {
     try {
       out = await fn();
     } catch (e) {
-      if (tx.isActive && this.savepoints.includes(name)) await tx.rollback();
+      if (tx.isActive && this.savepoints.includes(name)) {
+        try {
+          await tx.rollback();
+        } catch {
+          // The savepoint is gone with the whole transaction (MySQL ends it on a deadlock or a
+          // lock wait timeout): end it here too, and let the caller see what failed first,
+          // not "SAVEPOINT does not exist". (The owner of an external transaction ends its own.)
+          if (this.externalTransaction) throw e;
+          this.inTx = false;
+          this.savepoints = [];
+          if (!this.driver.broken) {
+            try {
+              await this.driver.exec('ROLLBACK');
+            } catch {
+              // Nothing was left to roll back.
+            }
+          }
+        }
+      }
       throw e;
     }
     if (tx.isActive && this.savepoints.includes(name)) await tx.commit();

@@ -323,6 +323,23 @@ forEachDialect('core review', (ctx) => {
       }
     });
 
+    it('an error inside beginNested() reaches the caller even when the database ended the whole transaction', async () => {
+      await withConn(async (conn) => {
+        await conn.execute(select(func.count()).selectFrom(items)); // autobegin
+        const failure = new Error('the failure that matters');
+        await expect(
+          conn.beginNested(async () => {
+            // What MySQL does to the whole transaction on a deadlock or a lock wait timeout.
+            await conn.execDriverSql('ROLLBACK');
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(conn.inTransaction()).toBe(false);
+        expect((await conn.execute(select(func.count()).selectFrom(items))).scalar()).toBe(N);
+        await conn.commit();
+      });
+    });
+
     it('a COMMIT that fails ends the transaction, so the connection and the pool stay usable', async () => {
       if (ctx.leg.name === 'mysql') return; // no deferred constraints, so no COMMIT to fail
       const dmd = new MetaData();

@@ -169,7 +169,10 @@ export class Insert<Tbl extends Table<any, any> = Table<any, any>, Ret extends r
     this.keyReturning(k);
     if (s.onConflict) {
       const oc = s.onConflict;
-      k.push(`OC${oc.action}:${typeof oc.target === 'string' ? oc.target : (oc.target ?? []).map((c) => c.name).join(',')}`);
+      // A constraint name is marked apart from column names: `target: 'email'` (ON CONSTRAINT)
+      // and `target: [t.c.email]` render differently.
+      const target = typeof oc.target === 'string' ? `C${JSON.stringify(oc.target)}` : (oc.target ?? []).map((c) => JSON.stringify(c.name)).join(',');
+      k.push(`OC${oc.action}:${target}`);
       if (oc.set) this.keyValues(k, oc.set);
       if (oc.where) oc.where._key(k);
     }

@@ -193,7 +193,7 @@ forEachDialect('core review', (ctx) => {
       });
     });
 
-    it('casts to types that differ only in their options compile separately', async () => {
+    it('casts to types that differ only in their options, and conflict targets, compile separately', async () => {
       await withConn(async () => undefined); // the dialect knows its server once connected
       const e = ctx.engine;
       const stmts = [
@@ -201,6 +201,9 @@ forEachDialect('core review', (ctx) => {
         select(cast(items.c.name, json({ jsonb: false }))),
         select(cast(items.c.name, enumType(['a', 'b'], { name: 'rvw_first' }))),
         select(cast(items.c.name, enumType(['a', 'b'], { name: 'rvw_second' }))),
+        // A constraint named like a column, and that column as the conflict target.
+        insert(notes).values({ id: 1 }).onConflictDoNothing({ target: 'body' }),
+        insert(notes).values({ id: 1 }).onConflictDoNothing({ target: [notes.c.body] }),
       ];
       for (const s of stmts) expect(e._compile(s, undefined).sql).toBe(freshSql(e, s));
     });

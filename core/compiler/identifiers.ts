@@ -3,7 +3,11 @@
  * contain anything but lowercase letters, digits, `_` and `$`.
  */
 
-/** Words reserved in at least one of SQLite, PostgreSQL and MySQL (quoting them is always safe). */
+/**
+ * Words reserved in at least one of SQLite, PostgreSQL, MySQL 8 and MariaDB (quoting them is
+ * always safe). The MariaDB part was checked against its `information_schema.KEYWORDS`, each
+ * word tried as a column name.
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set(
   `
 all analyse analyze and any array as asc asymmetric authorization between binary both case cast check collate
@@ -27,6 +31,12 @@ values varbinary varchar varcharacter varying virtual while write xor year_month
 abort action after attach autoincrement begin commit conflict database deferred detach each exclusive fail glob
 immediate indexed instead isnull key nothing notnull of offset plan pragma query raise regexp reindex rollback
 savepoint temp temporary transaction trigger vacuum view virtual without
+asensitive day_hour day_microsecond day_minute day_second delete_domain_id distinctrow do_domain_ids hour_microsecond
+hour_second ignore_domain_ids master_demote_to_replica master_demote_to_slave master_ssl_verify_server_cert
+minute_microsecond page_checksum parse_vcol_expr portion read_write ref_system_id row_number sql_big_result
+sql_calc_found_rows sql_small_result stats_auto_recalc stats_persistent stats_sample_pages
+cube cume_dist dense_rank empty first_value function grouping io_after_gtids io_before_gtids json_table lag last_value
+lead manual nth_value ntile optimizer_costs parallel percent_rank qualify system
 `
     .split(/\s+/)
     .filter(Boolean),

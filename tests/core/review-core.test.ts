@@ -397,6 +397,24 @@ forEachDialect('core review', (ctx) => {
     });
   });
 
+  describe('names users choose', () => {
+    it('columns named with words MariaDB and MySQL 8 reserve are quoted', async () => {
+      const kmd = new MetaData();
+      const words = ['row_number', 'read_write', 'page_checksum', 'portion', 'system', 'empty', 'function', 'lead', 'cube', 'grouping'];
+      const t = new Table(tableName('rvw', 'keywords'), kmd, Object.fromEntries(words.map((w, i) => [w, column(integer(), i === 0 ? { primaryKey: true, autoincrement: false } : {})])));
+      await kmd.dropAll(ctx.engine);
+      try {
+        await kmd.createAll(ctx.engine);
+        const row = Object.fromEntries(words.map((w, i) => [w, i]));
+        await ctx.engine.begin((conn) => conn.execute(insert(t).values(row as never)));
+        const got = await withConn(async (conn) => (await conn.execute(select(t).where(t.c.read_write.eq(1)).orderBy(t.c.system))).one()._tuple());
+        expect(got).toEqual(words.map((_, i) => i));
+      } finally {
+        await kmd.dropAll(ctx.engine);
+      }
+    });
+  });
+
   describe('bad input from JavaScript callers', () => {
     it('joins and compounds of things that are not FROM elements or selects are ArgumentErrors', () => {
       expect(() => items.join(undefined as never)).toThrow(ArgumentError);

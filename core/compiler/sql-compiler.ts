@@ -29,6 +29,12 @@ interface Context {
   labelAll?: boolean;
   /** The DML target: its columns render unqualified. */
   dmlTable?: Table<any, any>;
+  /**
+   * While a SELECT's own ORDER BY renders: the names of the labels in its SELECT list, which
+   * ORDER BY may refer to by name. Anywhere else (OVER, a label not selected) a label is its
+   * expression: databases know output names only in the SELECT's own ORDER BY.
+   */
+  selectLabels?: ReadonlySet<string>;
 }
 
 export interface CompileOptions {
@@ -326,7 +332,7 @@ export class SqlCompiler {
       const w = o.window;
       const parts: string[] = [];
       if (w.partitionBy?.length) parts.push('PARTITION BY ' + w.partitionBy.map((p) => this.process(p)).join(', '));
-      if (w.orderBy?.length) parts.push('ORDER BY ' + w.orderBy.map((p) => this.process(p)).join(', '));
+      if (w.orderBy?.length) parts.push('ORDER BY ' + this.withCtx({ selectLabels: undefined }, () => w.orderBy!.map((p) => this.process(p)).join(', ')));
       const frame = w.rows ? ['ROWS', w.rows] : w.range ? ['RANGE', w.range] : undefined;
       if (frame) {
         const [kind, [a, b]] = frame as [string, readonly [el.FrameBound, el.FrameBound]];
@@ -412,7 +418,7 @@ export class SqlCompiler {
     return `${s} NULLS ${o.nulls}`;
   }
   protected orderByElement(e: el.ColumnElement<unknown>): string {
-    if (e instanceof el.Label) return this.quote(e.name);
+    if (e instanceof el.Label && this.ctx.selectLabels?.has(e.name)) return this.quote(e.name);
     return this.process(e);
   }
 
@@ -496,7 +502,10 @@ export class SqlCompiler {
         if (st.where) sql += ' WHERE ' + this.process(st.where);
         if (st.groupBy.length) sql += ' GROUP BY ' + st.groupBy.map((g) => this.process(g)).join(', ');
         if (st.having) sql += ' HAVING ' + this.process(st.having);
-        if (st.orderBy.length) sql += ' ORDER BY ' + st.orderBy.map((o) => this.process(o)).join(', ');
+        if (st.orderBy.length) {
+          const selectLabels = new Set(s._selectedColumns.filter((c): c is el.Label<unknown> => c instanceof el.Label).map((c) => c.name));
+          sql += ' ORDER BY ' + this.withCtx({ selectLabels }, () => st.orderBy.map((o) => this.process(o)).join(', '));
+        }
         sql += this.limitOffset(st.limit && this.process(st.limit), st.offset && this.process(st.offset));
         if (st.locking) sql += this.renderLocking(st.locking);
         return sql;

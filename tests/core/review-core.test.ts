@@ -119,6 +119,22 @@ forEachDialect('core review', (ctx) => {
       expect(await idsOf(select(items.c.id).where(and(or(items.c.id.eq(1), items.c.id.eq(2)).label('either'), items.c.id.eq(2))))).toEqual([2]);
     });
 
+    it('a label in ORDER BY is its name only where the SELECT list has it (not in OVER, not when unselected)', async () => {
+      const totals = new Map<number, number>();
+      for (const r of itemRows) totals.set(r.a, (totals.get(r.a) ?? 0) + r.b);
+      const byTotal = [...totals].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      const total = func.sum(items.c.b).label('total');
+      await withConn(async (conn) => {
+        const ranked = (await conn.execute(select(items.c.a, total, func.rowNumber().over({ orderBy: [total.desc(), items.c.a] }).label('place')).groupBy(items.c.a).orderBy(items.c.a))).all();
+        expect(ranked.map((r) => [r.a, Number(r.total), r.place])).toEqual([...totals].sort((x, y) => x[0] - y[0]).map(([a, t]) => [a, t, byTotal.findIndex(([b]) => b === a) + 1]));
+        const unselected = (await conn.execute(select(items.c.a).groupBy(items.c.a).orderBy(func.sum(items.c.b).label('s').desc(), items.c.a))).all();
+        expect(unselected.map((r) => r.a)).toEqual(byTotal.map(([a]) => a));
+        // NULLS LAST where it is emulated (MySQL) tests the expression, which may be an aggregate.
+        const nullsLast = (await conn.execute(select(items.c.a, total).groupBy(items.c.a).orderBy(total.desc().nullsLast(), items.c.a))).all();
+        expect(nullsLast.map((r) => r.a)).toEqual(byTotal.map(([a]) => a));
+      });
+    });
+
     it('negating a negation or a negative literal does not start a SQL comment', async () => {
       const rows = await withConn(async (conn) =>
         (await conn.execute(select(items.c.id.neg().neg().label('x'), literal(-5).neg().label('five'), items.c.name).where(items.c.id.eq(3)))).all(),

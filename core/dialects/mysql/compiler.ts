@@ -2,7 +2,7 @@
 import { NotSupportedError } from '../../errors';
 import type { Column } from '../../schema/column';
 import { SqlCompiler } from '../../compiler/sql-compiler';
-import type { OrderByExpression } from '../../sql/elements';
+import { Label, type OrderByExpression } from '../../sql/elements';
 import type { Delete } from '../../sql/delete';
 import type { Insert } from '../../sql/insert';
 import type { Update } from '../../sql/update';
@@ -44,9 +44,14 @@ export class MysqlCompiler extends SqlCompiler {
     if (name === 'current_date' && argc === 0) return '=CURRENT_DATE';
     return name;
   }
-  /** MySQL has no NULLS FIRST/LAST: sort on `x IS NULL` first. */
+  /**
+   * MySQL has no NULLS FIRST/LAST: sort on `x IS NULL` first. A label is tested through its
+   * expression: MySQL takes no output name inside an ORDER BY expression when it names an
+   * aggregate ("Reference 'total' not supported").
+   */
   override renderNulls(s: string, inner: string, o: OrderByExpression): string {
-    return `${inner} IS NULL ${o.nulls === 'FIRST' ? 'DESC' : 'ASC'}, ${s}`;
+    const tested = o.element instanceof Label ? this.process(o.element) : inner;
+    return `${tested} IS NULL ${o.nulls === 'FIRST' ? 'DESC' : 'ASC'}, ${s}`;
   }
   override renderExcluded(col: Column<unknown>): string {
     return `VALUES(${this.quote(col.name)})`;

@@ -31,7 +31,8 @@ export type { CascadeOption, Criterion, LoadStrategy, RelationshipOptions, Relat
 export { Collection } from './attributes';
 export { Registry, Mapper, Relationship } from './mapper';
 export { MappingError, UnloadedAttributeError, ExpiredAttributeError, DetachedInstanceError, FlushError, StaleDataError } from './errors';
-export { Session, SessionTransaction, sessionFactory } from './session';
+export { Session, SessionTransaction } from './session';
+export { sessionFactory } from './session-factory';
 export type { SessionOptions, PrimaryKeyValue } from './session';
 export { selectinLoad, joinedLoad, raiseLoad, explicitLoad, LoaderOption } from './options';
 export { withParent } from './relationships';

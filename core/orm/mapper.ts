@@ -226,11 +226,6 @@ export class Mapper {
   identityKey(pk: readonly unknown[]): string {
     return `${this.table.fullName}\u0000${pk.map(keyPart).join('\u0000')}`;
   }
-  /** `pk = obj's pk`, for comparisons against a persistent object. */
-  pkEquals(obj: object): ColumnElement<boolean> {
-    const values = obj as Record<string, unknown>;
-    return and(...this.pkColumns.map((c) => c.eq(values[c.key] as never)));
-  }
 }
 
 function keyPart(v: unknown): string {

@@ -5,7 +5,7 @@
  * docs/decisions/orm-model-declaration.md.
  */
 import { ArgumentError, InvalidRequestError } from '../errors';
-import type { Connection, ExecuteParams, Executable, RowOf, Transaction } from '../engine/connection';
+import type { Connection, ExecuteParams, Executable, RowOf } from '../engine/connection';
 import type { Engine } from '../engine/engine';
 import { Result, ScalarResult } from '../engine/result';
 import { Node } from '../sql/node';
@@ -17,6 +17,9 @@ import { checkModelClass, executeOrmSelect, isOrmStatement, loadRelationship } f
 import { mapperOf, Relationship } from './mapper';
 import { existingState, InstanceState, SessionLike, stateOf } from './state';
 import { flush } from './unit-of-work';
+import { SessionTransaction } from './session-transaction';
+
+export { SessionTransaction };
 
 export interface SessionOptions {
   /** Flush pending changes before running a query (default true). */
@@ -33,38 +36,6 @@ export interface SessionOptions {
 export type PrimaryKeyValue = string | number | bigint | Date | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 type Model<T> = abstract new (...args: any) => T;
-
-/** An explicit transaction (or savepoint) of a session. */
-export class SessionTransaction {
-  private active = true;
-  constructor(
-    private readonly session: Session,
-    private readonly savepoint?: { tx: Transaction; mark: number; deleteMark: number },
-  ) {}
-  get isActive(): boolean {
-    return this.active;
-  }
-  async commit(): Promise<void> {
-    this.end();
-    if (this.savepoint) {
-      await this.session.flush();
-      await this.savepoint.tx.commit();
-    } else await this.session.commit();
-  }
-  async rollback(): Promise<void> {
-    this.end();
-    if (this.savepoint) {
-      await this.savepoint.tx.rollback();
-      this.session._rolledBackTo(this.savepoint.mark, this.savepoint.deleteMark);
-      // Values written inside the savepoint are gone from the database: reload before reading.
-      this.session.expireAll();
-    } else await this.session.rollback();
-  }
-  private end(): void {
-    if (!this.active) throw new InvalidRequestError('this session transaction has already ended');
-    this.active = false;
-  }
-}
 
 /**
  * A Session: add objects, query them, `commit()`.
@@ -557,28 +528,4 @@ function pkValues(keys: readonly string[], pk: PrimaryKeyValue, name: string): u
   if (keys.length !== 1) throw new ArgumentError(`get(${name}): the primary key has ${keys.length} columns; pass an array or an object`);
   if (pk === null || pk === undefined) throw new ArgumentError(`get(${name}): the primary key value is ${pk}`);
   return [pk];
-}
-
-/**
- * A session factory bound to an engine and options.
- * @example
- * const Session = sessionFactory(engine, { expireOnCommit: false });
- * const session = Session();
- * await Session.begin(async (session) => { session.add(user); }); // commits, closes
- */
-export function sessionFactory(engine: Engine, options: SessionOptions = {}): {
-  (): Session;
-  begin<T>(fn: (session: Session) => Promise<T>): Promise<T>;
-} {
-  const make = () => new Session(engine, options);
-  return Object.assign(make, {
-    async begin<T>(fn: (session: Session) => Promise<T>): Promise<T> {
-      const s = make();
-      try {
-        return await s.begin(fn);
-      } finally {
-        await s.close();
-      }
-    },
-  });
 }

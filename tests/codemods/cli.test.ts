@@ -117,7 +117,9 @@ for (const leg of legs()) {
       const r = run(['generate-tables', `--url=${urlOf(leg)}`, '--out', out, '--only', tableName('cli', 'books')]);
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: `wrote 2 tables to ${out}\n` });
       const code = readFileSync(out, 'utf8');
-      expect(code).toContain(`export const tCliAuthors = new Table('${tableName('cli', 'authors')}', metadata, {`);
+      const authors = tableName('cli', 'authors');
+      const authorsVar = authors.split('_').map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+      expect(code).toContain(`export const ${authorsVar} = new Table('${authors}', metadata, {`);
       expect(code).toContain(`authorId: column(integer(), { name: 'author_id', nullable: false, references: foreignKey('${tableName('cli', 'authors')}.id'`);
     });
 

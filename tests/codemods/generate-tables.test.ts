@@ -14,6 +14,10 @@ import { typeErrors } from './support/typecheck';
 
 const dir = process.env.KEEP_GEN ?? mkdtempSync(join(tmpdir(), 'retort-generate-'));
 const p = tableName('gen', '');
+/** The variable name the generator gives a table (camelCase of its name). */
+const varOf = (table: string) => table.split(/[^A-Za-z0-9]+/).map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1))).join('');
+const U = varOf(`${p}users`);
+const O = varOf(`${p}orders`);
 const generated: string[] = [];
 afterAll(() => process.env.KEEP_GEN || rmSync(dir, { recursive: true, force: true }));
 
@@ -23,22 +27,22 @@ const urlOf = (leg: Leg) => (leg.name === 'sqlite' ? `sqlite:///${join(dir, 'gen
 /** Code using the generated tables: typed rows, and what must not compile. */
 const usage = `
 import { Connection, insert, select } from 'retort';
-import { tGenUsers, tGenOrders } from './tables';
+import { ${U}, ${O} } from './tables';
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 declare const conn: Connection;
 export async function typedRows() {
-  const r = await conn.execute(select(tGenUsers.c.id, tGenUsers.c.name, tGenUsers.c.email, tGenUsers.c.createdAt, tGenUsers.c.visits, tGenUsers.c.balance));
+  const r = await conn.execute(select(${U}.c.id, ${U}.c.name, ${U}.c.email, ${U}.c.createdAt, ${U}.c.visits, ${U}.c.balance));
   type R = ReturnType<typeof r.one>;
   type _row = Expect<Equal<[R[0], R[1], R[2], R[3], R[4], R[5]], [number, string, string | null, Date | null, bigint | null, string]>>;
-  insert(tGenUsers).values({ name: 'Ada' });
-  insert(tGenOrders).values({ region: 'eu', num: 1, userId: 1, total: '1.00' });
+  insert(${U}).values({ name: 'Ada' });
+  insert(${O}).values({ region: 'eu', num: 1, userId: 1, total: '1.00' });
   // @ts-expect-error name is a string
-  insert(tGenUsers).values({ name: 5 });
+  insert(${U}).values({ name: 5 });
   // @ts-expect-error orders need their user (NOT NULL, no default)
-  insert(tGenOrders).values({ region: 'eu', num: 1, total: '1.00' });
+  insert(${O}).values({ region: 'eu', num: 1, total: '1.00' });
   // @ts-expect-error there is no such column
-  tGenUsers.c.nope;
+  ${U}.c.nope;
 }
 `;
 
@@ -86,12 +90,12 @@ for (const leg of legs()) {
       writeFileSync(join(dir, leg.name, 'usage.ts'), usage);
       generated.push(file, join(dir, leg.name, 'usage.ts'));
       expect(out.tables.sort()).toEqual([`${p}Odd Names`, `${p}categories`, `${p}order_lines`, `${p}orders`, `${p}users`]); // referred tables come along
-      expect(code).toContain(`export const tGenUsers = new Table('${p}users', metadata, {`);
+      expect(code).toContain(`export const ${U} = new Table('${p}users', metadata, {`);
       expect(code).toContain("createdAt: column(datetime(), { name: 'created_at', serverDefault: { sql:");
       expect(code).toMatch(/name: column\(string\(50\), \{ nullable: false(, comment: 'display name')? \}\)/);
       expect(code).toMatch(/id: column\(integer\(\), \{ primaryKey: true \}\)/);
       expect(code).toContain(`references: foreignKey('${p}users.id', { name: '${p}fk_orders_user', onDelete: 'CASCADE' })`);
-      expect(code).toContain(`foreignKeyConstraint([c.parentRegion, c.parentNum], (): ColumnRef<unknown>[] => [tGenOrders.c.region, tGenOrders.c.num]`);
+      expect(code).toContain(`foreignKeyConstraint([c.parentRegion, c.parentNum], (): ColumnRef<unknown>[] => [${O}.c.region, ${O}.c.num]`);
       expect(code).toContain(`uniqueConstraint([c.userId, c.num], { name: '${p}uq_orders_user_num' })`);
       expect(code).toContain(`checkConstraint(`);
       expect(code).toContain(`index('${p}ix_users_name', [c.name, c.born])`);
@@ -104,7 +108,7 @@ for (const leg of legs()) {
       }
       if (leg.name !== 'mysql') expect(code).toContain("text('lower(");
       // Names that are not identifiers, collide, or start with a digit.
-      expect(code).toContain(`export const tGenOddNames = new Table('${p}Odd Names', metadata, {`);
+      expect(code).toContain(`export const ${varOf(`${p}Odd Names`)} = new Table('${p}Odd Names', metadata, {`);
       for (const line of [
         // user_id and userId would both be userId: each keeps its SQL name.
         'user_id: column(integer()),',
@@ -144,9 +148,10 @@ for (const leg of legs()) {
 
     it('gives tables that insert and select on the live database', async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(file) as { metadata: MetaData; tGenUsers: Table; tGenOrders: Table };
+      const mod = require(file) as { metadata: MetaData } & Record<string, Table>;
       expect([...mod.metadata.tables.keys()].sort()).toEqual([...original.tables.keys()].sort());
-      const { tGenUsers: users, tGenOrders: orders } = mod;
+      const users = mod[U]!;
+      const orders = mod[O]!;
       await engine.begin(async (conn) => {
         await conn.execute(insert(users).values({ name: 'Ada', email: 'ada@example.com' } as never));
         const id = (await conn.execute(select(users.c.id).where(users.c.name.eq('Ada')))).scalarOne();

@@ -62,7 +62,7 @@ forEachDialect('reflection bad input', (ctx) => {
     const insp = inspect(ctx.engine);
     await expect(insp.getColumns(`${p}nope`)).rejects.toThrow(NoSuchTableError);
     await expect(insp.getForeignKeys(`${p}nope`)).rejects.toThrow(`${p}nope`);
-    await expect(new MetaData().reflect(ctx.engine, { only: [plain, `${p}nope`] })).rejects.toThrow(/no table or view "t_rfl_bad_nope"/);
+    await expect(new MetaData().reflect(ctx.engine, { only: [plain, `${p}nope`] })).rejects.toThrow(`no table or view "${p}nope"`);
     await expect(autoloadTable(`${p}nope`, new MetaData(), { autoloadWith: ctx.engine })).rejects.toMatchObject({ code: 'RT-NO-SUCH-TABLE' });
     const multi = await insp.getMultiColumns({ names: [`${p}nope`] });
     expect(multi.size).toBe(0);

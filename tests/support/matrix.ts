@@ -43,7 +43,17 @@ export function forEachDialect(title: string, body: (ctx: { readonly engine: Eng
   }
 }
 
-/** A per-file table-name prefix, so suites running in parallel never share tables. */
+/**
+ * A per-file table-name prefix, so suites running in parallel never share tables.
+ * RETORT_TEST_RUN (letters/digits) adds a run tag, so two test runs against the same
+ * servers (e.g. two checkouts) never share tables or MySQL databases either.
+ */
 export function tableName(fileTag: string, name: string): string {
-  return `t_${fileTag}_${name}`;
+  return `t${runTag()}_${fileTag}_${name}`;
+}
+
+function runTag(): string {
+  const tag = process.env.RETORT_TEST_RUN ?? '';
+  if (!/^[a-z0-9]*$/i.test(tag)) throw new Error(`RETORT_TEST_RUN must be letters and digits, got ${JSON.stringify(tag)}`);
+  return tag;
 }

@@ -7,6 +7,7 @@ import { DetachedInstanceError, ExpiredAttributeError, MappingError, UnloadedAtt
 import { ArgumentError } from '../errors';
 import { MAPPER, Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
+import { makeWriteOnly, queueOf } from './write-only';
 
 const OWNER = Symbol('retort.orm.collectionOwner');
 
@@ -79,6 +80,8 @@ function changed(state: InstanceState): void {
 
 /** Raw add to a loaded (or new object's) collection, without events. */
 function rawAppend(target: object, rel: Relationship, item: object): void {
+  // A write-only side is not mirrored: the side that was changed writes the change.
+  if (rel.writeOnly) return;
   const st = stateOf(target, rel.parent);
   if (!(rel.key in st.dict)) {
     if (st.hasIdentity) return; // not loaded: the flush sets the foreign key from the other side
@@ -90,6 +93,7 @@ function rawAppend(target: object, rel: Relationship, item: object): void {
 }
 
 function rawRemove(target: object, rel: Relationship, item: object): void {
+  if (rel.writeOnly) return;
   const st = stateOf(target, rel.parent);
   const coll = st.dict[rel.key] as object[] | undefined;
   if (!coll) return;
@@ -118,7 +122,8 @@ function appended(owner: { state: InstanceState; rel: Relationship }, item: obje
   checkRelated(owner.rel, item);
   changed(owner.state);
   const back = owner.rel.backref;
-  if (!back) return;
+  // Many-to-many changes made on a write-only side stay there (that side writes the association row).
+  if (!back || (owner.rel.writeOnly && back.uselist)) return;
   if (back.uselist) rawAppend(item, back, owner.state.obj);
   else {
     const ist = stateOf(item, back.parent);
@@ -131,7 +136,7 @@ function appended(owner: { state: InstanceState; rel: Relationship }, item: obje
 function removed(owner: { state: InstanceState; rel: Relationship }, item: object): void {
   changed(owner.state);
   const back = owner.rel.backref;
-  if (!back) return;
+  if (!back || (owner.rel.writeOnly && back.uselist)) return;
   if (back.uselist) rawRemove(item, back, owner.state.obj);
   else {
     const ist = stateOf(item, back.parent);
@@ -217,6 +222,10 @@ export function instrument(proto: object, mapper: Mapper): void {
     });
   }
   for (const [key, rel] of mapper.relationships) {
+    if (rel.writeOnly) {
+      instrumentWriteOnly(proto, mapper, key, rel);
+      continue;
+    }
     Object.defineProperty(proto, key, {
       enumerable: true,
       configurable: true,
@@ -242,6 +251,41 @@ export function instrument(proto: object, mapper: Mapper): void {
       },
     });
   }
+}
+
+const writeOnlyHooks = { check: checkRelated, appended, removed };
+
+/** The accessor of a write-only collection: always its (never loaded) WriteOnlyCollection. */
+function instrumentWriteOnly(proto: object, mapper: Mapper, key: string, rel: Relationship): void {
+  const get = (obj: object) => {
+    const st = stateOf(obj, mapper);
+    return (st.dict[key] ??= makeWriteOnly(st, rel, writeOnlyHooks)) as ReturnType<typeof makeWriteOnly>;
+  };
+  Object.defineProperty(proto, key, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return get(this);
+    },
+    set(this: object, v: unknown) {
+      const st = stateOf(this, mapper);
+      // A new object may be given its first items (the constructor does this); afterwards only add()/remove() change it.
+      if (st.hasIdentity || !Array.isArray(v)) {
+        throw new ArgumentError(`${rel.name} is a write-only collection; change it with ${mapper.name}.${key}.add() and remove() (an array can only be given to a new object)`);
+      }
+      const coll = get(this);
+      for (const o of queueOf(coll)!.added.slice()) coll.remove(o);
+      coll.addAll(v as object[]);
+    },
+  });
+}
+
+/** The related objects an attribute holds in memory: a collection's items, a reference, or a write-only collection's queued additions. */
+export function heldObjects(state: InstanceState, rel: Relationship): object[] {
+  if (!(rel.key in state.dict)) return [];
+  const v = state.dict[rel.key];
+  if (rel.writeOnly) return [...(queueOf(v)?.added ?? [])];
+  return rel.uselist ? [...(v as object[])] : v ? [v as object] : [];
 }
 
 /** Loads related objects into a relationship without firing events (loaders use this). */

@@ -26,8 +26,10 @@
  */
 export { declarativeBase } from './model';
 export type { DeclarativeBase, ModelClass, ModelInstance, ModelAttributes, ModelInit, ModelProps, AnyModel } from './model';
-export { many, one, RelationshipAttribute, RelationshipSpec } from './relationships';
-export type { CascadeOption, Criterion, LoadStrategy, RelationshipOptions, RelationshipTarget } from './relationships';
+export { many, one, writeOnly, RelationshipAttribute, RelationshipSpec } from './relationships';
+export { WriteOnlyCollection } from './write-only';
+export type { EntityOf } from './write-only';
+export type { CascadeOption, Criterion, LoadStrategy, RelationshipOptions, RelationshipTarget, WriteOnlyOptions } from './relationships';
 export { Collection } from './attributes';
 export { Registry, Mapper, Relationship } from './mapper';
 export { MappingError, UnloadedAttributeError, ExpiredAttributeError, DetachedInstanceError, FlushError, StaleDataError } from './errors';

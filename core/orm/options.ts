@@ -6,6 +6,9 @@ import { ArgumentError } from '../errors';
 import type { StatementOption } from '../sql/protocol';
 import { RelationshipAttribute, LoadStrategy } from './relationships';
 
+/** A relationship a loader option can name: any but a write-only collection (which is never loaded). */
+export type LoadableAttribute = RelationshipAttribute<any, any> & { readonly __writeOnly: false };
+
 /** One loader choice for a path of relationships from the statement's entity. */
 export class LoaderOption implements StatementOption {
   readonly optionKind = 'orm-loader';
@@ -13,13 +16,13 @@ export class LoaderOption implements StatementOption {
     readonly path: readonly { readonly attr: RelationshipAttribute<unknown, unknown>; readonly strategy: LoadStrategy }[],
   ) {}
   /** Then load the next relationship, of the objects this one loaded, with select-in. */
-  selectinLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+  selectinLoad(attr: LoadableAttribute): LoaderOption {
     return this.then(attr, 'selectin');
   }
-  joinedLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+  joinedLoad(attr: LoadableAttribute): LoaderOption {
     return this.then(attr, 'joined');
   }
-  raiseLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+  raiseLoad(attr: LoadableAttribute): LoaderOption {
     return this.then(attr, 'raise');
   }
   private then(attr: RelationshipAttribute<any, any>, strategy: LoadStrategy): LoaderOption {
@@ -29,6 +32,9 @@ export class LoaderOption implements StatementOption {
 
 function check(attr: unknown, strategy: string): RelationshipAttribute<unknown, unknown> {
   if (!(attr instanceof RelationshipAttribute)) throw new ArgumentError(`${strategy}Load() takes a relationship attribute such as User.c.addresses`);
+  if (attr._mapper.relationship(attr.key).writeOnly) {
+    throw new ArgumentError(`${strategy}Load(${attr._mapper.name}.c.${attr.key}): a write-only collection is never loaded; read it with obj.${attr.key}.select()`);
+  }
   return attr;
 }
 
@@ -36,7 +42,7 @@ function check(attr: unknown, strategy: string): RelationshipAttribute<unknown, 
  * Loads a relationship for every object of the query with one more `SELECT … WHERE key IN (…)`.
  * @example await session.scalars(select(User).options(selectinLoad(User.c.addresses)))
  */
-export function selectinLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+export function selectinLoad(attr: LoadableAttribute): LoaderOption {
   return new LoaderOption([{ attr: check(attr, 'selectin'), strategy: 'selectin' }]);
 }
 
@@ -45,16 +51,16 @@ export function selectinLoad(attr: RelationshipAttribute<any, any>): LoaderOptio
  * parent rows; the ORM result de-duplicates entities (call `.unique()` on rows of tuples).
  * @example await session.scalars(select(Address).options(joinedLoad(Address.c.user)))
  */
-export function joinedLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+export function joinedLoad(attr: LoadableAttribute): LoaderOption {
   return new LoaderOption([{ attr: check(attr, 'joined'), strategy: 'joined' }]);
 }
 
 /** Makes reading the relationship throw (and `session.load()` refuse) for objects of this query. */
-export function raiseLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+export function raiseLoad(attr: LoadableAttribute): LoaderOption {
   return new LoaderOption([{ attr: check(attr, 'raise'), strategy: 'raise' }]);
 }
 
 /** Leaves the relationship unloaded (explicit loading) even when its default is eager. */
-export function explicitLoad(attr: RelationshipAttribute<any, any>): LoaderOption {
+export function explicitLoad(attr: LoadableAttribute): LoaderOption {
   return new LoaderOption([{ attr: check(attr, 'explicit'), strategy: 'explicit' }]);
 }

@@ -11,6 +11,7 @@ import type { ColumnRef, FromClause } from '../sql/selectable';
 import type { Column } from '../schema/column';
 import type { Table } from '../schema/table';
 import type { Mapper, Relationship } from './mapper';
+import type { WriteOnlyCollection } from './write-only';
 
 /** What a relationship cascades from parent to related objects. `all` = save-update, merge, delete, expunge, refresh-expire. */
 export type CascadeOption = 'save-update' | 'merge' | 'delete' | 'delete-orphan' | 'expunge' | 'refresh-expire' | 'all';
@@ -46,6 +47,8 @@ export class RelationshipSpec<V, T> {
     readonly uselist: boolean,
     readonly target: RelationshipTarget,
     readonly options: RelationshipOptions,
+    /** Declared with writeOnly(): never loaded, changed through add()/remove(), read through select(). */
+    readonly writeOnly = false,
   ) {}
 }
 
@@ -56,11 +59,16 @@ function checkTarget(target: unknown, what: string): RelationshipTarget {
   return target as RelationshipTarget;
 }
 
-function checkOptions(options: RelationshipOptions | undefined, what: string): RelationshipOptions {
+const OPTION_KEYS = ['backPopulates', 'secondary', 'cascade', 'lazy'];
+
+function checkOptions(options: RelationshipOptions | undefined, what: string, allowed = OPTION_KEYS): RelationshipOptions {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) throw new ArgumentError(`${what}(): options must be an object`);
   for (const k of Object.keys(options)) {
-    if (!['backPopulates', 'secondary', 'cascade', 'lazy'].includes(k)) throw new ArgumentError(`${what}(): unknown option "${k}"`);
+    if (!allowed.includes(k)) throw new ArgumentError(`${what}(): unknown option "${k}" (options: ${allowed.join(', ')})`);
+  }
+  if ((options.lazy as string) === 'writeOnly' || (options.lazy as string) === 'write_only') {
+    throw new ArgumentError(`${what}(): declare a write-only collection with writeOnly<Target>('Target', {…}) instead of lazy: 'writeOnly', so that its type is WriteOnlyCollection`);
   }
   if (options.lazy !== undefined && !['explicit', 'selectin', 'joined', 'raise'].includes(options.lazy)) {
     throw new ArgumentError(`${what}(): lazy must be 'explicit', 'selectin', 'joined' or 'raise', got ${JSON.stringify(options.lazy)}`);
@@ -82,6 +90,30 @@ function checkOptions(options: RelationshipOptions | undefined, what: string): R
  */
 export function many<T>(target: RelationshipTarget, options?: RelationshipOptions): RelationshipSpec<T[], T> {
   return new RelationshipSpec<T[], T>(true, checkTarget(target, 'many'), checkOptions(options, 'many'));
+}
+
+/** The options of a write-only collection (it has no loader strategy). */
+export type WriteOnlyOptions = Omit<RelationshipOptions, 'lazy'>;
+
+/**
+ * A write-only collection, for collections too large to load: `user.addresses.add(a)` and
+ * `.remove(a)` are queued and written by the next flush without loading anything, and
+ * `user.addresses.select()` is a `select(Address)` of the parent's rows to read them with.
+ * The attribute is a {@link WriteOnlyCollection}, not an array. Design:
+ * docs/decisions/orm-write-only-collections.md.
+ *
+ * @example
+ * class User extends Base.model('users', {
+ *   id: column(integer(), { primaryKey: true }),
+ *   addresses: writeOnly<Address>('Address', { cascade: 'all, delete-orphan' }),
+ * }) {}
+ * user.addresses.add(new Address({ email: 'a@x.org' }));
+ * await session.flush(); // INSERT INTO addresses …, no SELECT of the existing addresses
+ * const recent = await session.scalars(user.addresses.select().where(Address.c.id.gt(100)));
+ */
+export function writeOnly<T>(target: RelationshipTarget, options?: WriteOnlyOptions): RelationshipSpec<WriteOnlyCollection<T>, T> {
+  const opts = checkOptions(options as RelationshipOptions, 'writeOnly', OPTION_KEYS.filter((k) => k !== 'lazy'));
+  return new RelationshipSpec<WriteOnlyCollection<T>, T>(true, checkTarget(target, 'writeOnly'), opts, true);
 }
 
 /**
@@ -107,6 +139,8 @@ export function one<T>(target: RelationshipTarget, options?: RelationshipOptions
 export class RelationshipAttribute<T, V> implements JoinTargetLike {
   declare readonly __target: T;
   declare readonly __value: V;
+  /** Type-level only: loader options refuse write-only collections at compile time. */
+  declare readonly __writeOnly: V extends WriteOnlyCollection<any> ? true : false;
   constructor(
     /** @internal */ readonly _mapper: Mapper,
     readonly key: string,
@@ -192,7 +226,11 @@ export function withParent<P extends object, T>(parent: P, attr: RelationshipAtt
   if (!(parent instanceof (rel.parent.cls as unknown as Function)) && !(parent instanceof (rel.parent.base as unknown as Function))) {
     throw new ArgumentError(`withParent(): the object is not a ${rel.parent.name}`);
   }
-  const values = parent as unknown as Record<string, unknown>;
+  return parentCondition(rel, parent as unknown as Record<string, unknown>);
+}
+
+/** The condition on `rel`'s target rows that are related to the parent whose column values are `values`. */
+export function parentCondition(rel: Relationship, values: Readonly<Record<string, unknown>>): ColumnElement<boolean> {
   if (rel.direction === 'manyToOne') return and(...rel.pairs.map((p) => p.parent.eq(values[p.child.key] as never)));
   if (rel.direction === 'oneToMany') return and(...rel.pairs.map((p) => p.child.eq(values[p.parent.key] as never)));
   const sub = select(...rel.secondaryPairs.map((p) => p.child))

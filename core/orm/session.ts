@@ -11,7 +11,7 @@ import { Result, ScalarResult } from '../engine/result';
 import { Node } from '../sql/node';
 import { select } from '../sql/select';
 import { and } from '../sql/elements';
-import { checkNotShadowed, notLoaded } from './attributes';
+import { checkNotShadowed, heldObjects, notLoaded } from './attributes';
 import { IdentityMap } from './identity-map';
 import { checkModelClass, executeOrmSelect, isOrmStatement, loadRelationship } from './loading';
 import { mapperOf, Relationship } from './mapper';
@@ -194,9 +194,8 @@ export class Session implements SessionLike {
     if (st.session !== this) throw new InvalidRequestError(`this ${st.mapper.name} is not in this session`);
     this.expungeState(st);
     for (const rel of st.mapper.relationships.values()) {
-      if (!rel.cascade.has('expunge') || !(rel.key in st.dict)) continue;
-      const v = st.dict[rel.key];
-      for (const o of rel.uselist ? (v as object[]) : v ? [v as object] : []) if (existingState(o)?.session === this) this.expunge(o);
+      if (!rel.cascade.has('expunge')) continue;
+      for (const o of heldObjects(st, rel)) if (existingState(o)?.session === this) this.expunge(o);
     }
   }
   private expungeState(st: InstanceState): void {
@@ -464,6 +463,7 @@ export class Session implements SessionLike {
       if (!(key in st.dict)) await this.refresh(obj, [key]);
       return st.dict[key] as T[K];
     }
+    if (rel.writeOnly) throw new ArgumentError(`load(): ${rel.name} is a write-only collection and is never loaded; read it with session.scalars(obj.${key}.select())`);
     if (rel.lazy === 'raise') throw notLoaded(st, key);
     if (st.session !== this) throw notLoaded(st, key);
     if (!st.hasIdentity) return (obj as Record<string, unknown>)[key] as T[K];
@@ -500,7 +500,8 @@ export class Session implements SessionLike {
       (target as Record<string, unknown>)[k] = src.dict[k];
     }
     for (const rel of mapper.relationships.values()) {
-      if (!rel.cascade.has('merge') || !(rel.key in src.dict)) continue;
+      // A write-only collection has no contents to copy (its queued changes stay on the source object).
+      if (!rel.cascade.has('merge') || rel.writeOnly || !(rel.key in src.dict)) continue;
       const v = src.dict[rel.key];
       if (rel.uselist) {
         const items: object[] = [];

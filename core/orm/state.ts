@@ -4,6 +4,7 @@
  * and which attributes are expired. Kept under a symbol so a model's own names are free.
  */
 import type { Mapper } from './mapper';
+import { clearQueue } from './write-only';
 
 export const STATE = Symbol.for('retort.orm.state');
 
@@ -63,6 +64,10 @@ export class InstanceState {
     for (const [key, rel] of this.mapper.relationships) {
       if (!(key in this.dict)) continue;
       const v = this.dict[key];
+      if (rel.writeOnly) {
+        clearQueue(v); // written by the flush; the collection itself is never held
+        continue;
+      }
       this.committedRelated.set(key, rel.uselist ? [...(v as object[])] : v ? [v as object] : []);
     }
   }
@@ -73,6 +78,11 @@ export class InstanceState {
     for (const k of all) {
       // Primary key values stay: they are the object's identity, needed to reload it.
       if (this.mapper.pkColumns.some((c) => c.key === k)) continue;
+      // A write-only collection holds nothing to expire; its unflushed changes are dropped.
+      if (this.mapper.relationships.get(k)?.writeOnly) {
+        clearQueue(this.dict[k]);
+        continue;
+      }
       delete this.dict[k];
       delete this.committed[k];
       this.committedRelated.delete(k);

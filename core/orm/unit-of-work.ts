@@ -9,7 +9,7 @@
  */
 import type { Column } from '../schema/column';
 import type { Table } from '../schema/table';
-import { and, ColumnElement, or } from '../sql/elements';
+import { and, ColumnElement, not, or } from '../sql/elements';
 import { deleteFrom } from '../sql/delete';
 import { insert } from '../sql/insert';
 import { select } from '../sql/select';
@@ -18,6 +18,8 @@ import type { Connection } from '../engine/connection';
 import { FlushError, StaleDataError } from './errors';
 import type { Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
+import { heldObjects } from './attributes';
+import { queueOf } from './write-only';
 
 /** What the flush needs from the Session. */
 export interface FlushHost {
@@ -84,11 +86,7 @@ export async function flush(host: FlushHost): Promise<void> {
 
 // ---------------------------------------------------------------- cascades
 
-function relatedOf(st: InstanceState, rel: Relationship): object[] {
-  if (!(rel.key in st.dict)) return [];
-  const v = st.dict[rel.key];
-  return rel.uselist ? [...(v as object[])] : v ? [v as object] : [];
-}
+const relatedOf = heldObjects;
 
 function cascadeSaveUpdate(host: FlushHost): void {
   const work = [...host._allStates()];
@@ -109,7 +107,8 @@ function cascadeSaveUpdate(host: FlushHost): void {
       // Objects taken out of a delete-orphan collection go with it.
       if (rel.cascade.has('delete-orphan') && rel.direction !== 'manyToOne') {
         const now = relatedOf(st, rel);
-        for (const old of st.committedRelated.get(rel.key) ?? []) {
+        const before = rel.writeOnly ? (queueOf(st.dict[rel.key])?.removed ?? []) : (st.committedRelated.get(rel.key) ?? []);
+        for (const old of before) {
           const ost = existingState(old);
           if (ost && !now.includes(old) && ost.hasIdentity && !isReattached(ost, rel)) host._deleted.add(ost);
         }
@@ -134,6 +133,7 @@ async function cascadeDeletes(host: FlushHost): Promise<void> {
       if (rel.direction === 'manyToOne') {
         if (!rel.cascade.has('delete')) continue;
       } else if (rel.direction === 'manyToMany') continue; // association rows are removed below
+      else if (rel.writeOnly) continue; // never loaded: deleteRows() updates or deletes its rows by key
       if (!(rel.key in st.dict)) await host._loadRelationship(rel, [st]);
       for (const obj of relatedOf(st, rel)) {
         const rst = stateOf(obj, rel.target);
@@ -159,8 +159,9 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
     }
     const now = relatedOf(st, rel);
     const before = st.committedRelated.get(rel.key) ?? [];
-    const added = isNew ? now : now.filter((o) => !before.includes(o));
-    const gone = before.filter((o) => !now.includes(o));
+    const queue = rel.writeOnly ? queueOf(st.dict[rel.key]) : undefined;
+    const added = queue ? [...queue.added] : isNew ? now : now.filter((o) => !before.includes(o));
+    const gone = queue ? [...queue.removed] : before.filter((o) => !now.includes(o));
     if (rel.direction === 'manyToOne') {
       if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs });
       // Set to null: either it held an object, or it was set without ever being loaded.
@@ -189,7 +190,8 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
 /** With back-populated many-to-many, one side writes the association rows; pick it stably by name. */
 function ownsAssociation(rel: Relationship): boolean {
   const back = rel.backref;
-  if (!back) return true;
+  // A write-only side's changes are not mirrored, so each side writes its own.
+  if (!back || rel.writeOnly || back.writeOnly) return true;
   return `${rel.parent.table.fullName}.${rel.key}` <= `${back.parent.table.fullName}.${back.key}`;
 }
 
@@ -408,6 +410,7 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
   const { order, broken } = deleteOrder(tables);
   await breakDeleteCycles(conn, states, broken);
   for (const table of order) {
+    await detachWriteOnlyChildren(conn, states.filter((s) => s.mapper.table === table), states);
     const rows = orderSelfReferential(states.filter((s) => s.mapper.table === table));
     for (const batch of rows) {
       const mapper = batch[0].mapper;
@@ -416,6 +419,28 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
       if (res.rowCount !== batch.length) {
         throw new StaleDataError(`DELETE from ${table.name} removed ${res.rowCount} of ${batch.length} rows (deleted or changed by someone else?)`);
       }
+    }
+  }
+}
+
+/**
+ * The rows of a deleted parent's write-only one-to-many collections are never loaded:
+ * they are deleted by key (cascade delete) or have their foreign key set to NULL, each
+ * with one statement. Deeper cascades from those rows are the database's (ON DELETE).
+ */
+async function detachWriteOnlyChildren(conn: Connection, parents: InstanceState[], deleted: InstanceState[]): Promise<void> {
+  for (const st of parents) {
+    for (const rel of st.mapper.relationships.values()) {
+      if (!rel.writeOnly || rel.direction !== 'oneToMany') continue;
+      // Rows deleted explicitly in this flush are left to their own DELETE (which checks its row count).
+      const own = deleted.filter((d) => d.mapper === rel.target);
+      const where = and(
+        ...rel.pairs.map((p) => p.child.eq(st.committed[p.parent.key] as never)),
+        own.length ? not(or(...own.map((d) => pkWhere(d, d.committed)))) : undefined,
+      );
+      const table = rel.target.table;
+      if (rel.cascade.has('delete')) await conn.execute(deleteFrom(table).where(where));
+      else await conn.execute(update(table).values(Object.fromEntries(rel.pairs.map((p) => [p.child.key, null])) as never).where(where));
     }
   }
 }

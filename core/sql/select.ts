@@ -285,8 +285,19 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
    */
   _froms(): FromClause<any>[] {
     const seen: FromClause<any>[] = [];
+    // A join given to selectFrom() covers its tables: a column of one of them adds no second FROM entry.
+    const covered = new Set<FromClause<any>>();
     const add = (f: FromClause<any>) => {
-      if (!seen.includes(f)) seen.push(f);
+      if (seen.includes(f) || covered.has(f)) return;
+      if (f instanceof Join) {
+        for (const e of f.elements) covered.add(e);
+        const firstCovered = seen.findIndex((x) => covered.has(x));
+        const rest = seen.filter((x) => !covered.has(x));
+        rest.splice(firstCovered < 0 ? rest.length : firstCovered, 0, f);
+        seen.splice(0, seen.length, ...rest);
+        return;
+      }
+      seen.push(f);
     };
     const fromsOf = (n: Node) =>
       walk(n, (x) => {

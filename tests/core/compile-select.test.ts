@@ -92,6 +92,17 @@ describe('SELECT compilation', () => {
     expect(() => select(addresses.c.id).join(orders)).toThrow(/cannot infer a join condition/);
   });
 
+  it('a join given to selectFrom() is the FROM of the columns of its tables (no second entry for them)', () => {
+    const j = users.join(addresses, addresses.c.userId.eq(users.c.id));
+    expect(sqlOf(select(users.c.name, addresses.c.city).selectFrom(j).where(addresses.c.city.eq('Oslo'))).sqlite.sql).toBe(
+      'SELECT users.name, addresses.city FROM users JOIN addresses ON addresses.user_id = users.id WHERE addresses.city = ?',
+    );
+    // A table the join does not cover still gets its own entry; one named before the join is replaced by it.
+    expect(sqlOf(select(users.c.name, orders.c.id).selectFrom(users, j)).sqlite.sql).toBe(
+      'SELECT users.name, orders.id FROM users JOIN addresses ON addresses.user_id = users.id, orders',
+    );
+  });
+
   it('renders GROUP BY / HAVING and NULLS FIRST/LAST (emulated on MySQL)', () => {
     const stmt = select(orders.c.userId, func.sum(orders.c.total)).groupBy(orders.c.userId).having(func.count().gt(1)).orderBy(orders.c.userId.desc().nullsLast());
     const s = sqlOf(stmt);

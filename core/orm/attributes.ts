@@ -193,7 +193,7 @@ export function notLoaded(state: InstanceState, key: string): Error {
   }
   const rel = state.mapper.relationships.get(key);
   if (rel) {
-    const how = rel.lazy === 'raise' ? 'it is raise-on-access; use a loader option such as selectinLoad()' : `await session.load(obj, '${key}') or use a loader option such as selectinLoad()`;
+    const how = rel.lazy === 'raise' || state.raiseOnAccess.has(key) ? 'it is raise-on-access; use a loader option such as selectinLoad()' : `await session.load(obj, '${key}') or use a loader option such as selectinLoad()`;
     return new UnloadedAttributeError(`${what} is not loaded: ${how}`);
   }
   if (!state.hasIdentity) return new UnloadedAttributeError(`${what} has not been set on this new ${state.mapper.name}`);
@@ -299,6 +299,7 @@ export function setLoaded(state: InstanceState, rel: Relationship, value: object
     state.committedRelated.set(rel.key, value ? [value as object] : []);
   }
   state.expired.delete(rel.key);
+  state.raiseOnAccess.delete(rel.key);
 }
 
 export { existingState };

@@ -231,6 +231,11 @@ async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[
       await loadDeeper(host, rel, states, deeper(rel, options, depth), depth);
       continue;
     }
+    if (fromOption === 'raise') {
+      // raiseLoad(): reading (or session.load()) of this relationship on these objects throws until it is loaded another way.
+      for (const s of states) if (!(rel.key in s.dict)) s.raiseOnAccess.add(rel.key);
+      continue;
+    }
     // Joined loading happens in the query itself at the top level; deeper (or where it cannot join) it runs as select-in.
     if (strategy !== 'selectin' && strategy !== 'joined') continue;
     const todo = fromOption ? states : states.filter((s) => !(rel.key in s.dict));

@@ -464,7 +464,7 @@ export class Session implements SessionLike {
       return st.dict[key] as T[K];
     }
     if (rel.writeOnly) throw new ArgumentError(`load(): ${rel.name} is a write-only collection and is never loaded; read it with session.scalars(obj.${key}.select())`);
-    if (rel.lazy === 'raise') throw notLoaded(st, key);
+    if (rel.lazy === 'raise' || st.raiseOnAccess.has(key)) throw notLoaded(st, key);
     if (st.session !== this) throw notLoaded(st, key);
     if (!st.hasIdentity) return (obj as Record<string, unknown>)[key] as T[K];
     await this.autoflushNow();

@@ -31,6 +31,8 @@ export class InstanceState {
   readonly modified = new Set<string>();
   /** Attributes expired explicitly (they throw ExpiredAttributeError until reloaded). */
   readonly expired = new Set<string>();
+  /** Relationships a query's `raiseLoad()` option made raise-on-access for this object (until they are loaded some other way). */
+  readonly raiseOnAccess = new Set<string>();
   /** Committed since loaded: the next load of the row overwrites unmodified attributes. */
   stale = false;
   constructor(

@@ -91,8 +91,9 @@ const relatedOf = heldObjects;
 function cascadeSaveUpdate(host: FlushHost): void {
   const work = [...host._allStates()];
   const seen = new Set(work);
-  while (work.length) {
-    const st = work.pop()!;
+  // First in, first out: related objects are attached (and so INSERTed) in the order they were added and reached.
+  for (let i = 0; i < work.length; i++) {
+    const st = work[i];
     if (host._deleted.has(st)) continue;
     for (const rel of st.mapper.relationships.values()) {
       if (!rel.cascade.has('save-update')) continue;

@@ -8,6 +8,7 @@ import type { RunOptions } from '../dialects/dialect';
 import type { RowClass } from '../engine/row';
 import type { BindParameter } from '../sql/elements';
 import type { SqlType } from '../sql/types';
+import { ManyValuesForm, ManyValuesTemplate, SqlPart, VALUES_CLOSE, VALUES_OPEN } from './many-values';
 
 export type Processor = (value: any) => unknown;
 
@@ -61,6 +62,8 @@ export class CompiledStatement {
   /** The compile time, for the echo log's cache badge. */
   readonly compiledAt = Date.now();
   private readonly chunks: readonly string[];
+  /** For an INSERT whose row comes from executemany parameters: its batches as multi-row VALUES. @internal */
+  readonly manyValues?: ManyValuesTemplate;
 
   constructor(
     markedSql: string,
@@ -71,7 +74,20 @@ export class CompiledStatement {
     readonly statementKind: string,
     /** The most bound parameters the database takes in one statement (the dialect's limit). */
     readonly maxParams = Infinity,
+    manyValuesForm?: ManyValuesForm,
   ) {
+    const open = markedSql.indexOf(VALUES_OPEN);
+    if (open >= 0) {
+      const close = markedSql.indexOf(VALUES_CLOSE, open);
+      const part = (text: string) => splitSlots(text, slotsById);
+      const head = part(markedSql.slice(0, open));
+      const row = part(markedSql.slice(open + 1, close));
+      const tail = part(markedSql.slice(close + 1));
+      if (manyValuesForm && row.slots.length > 0 && !row.slots.some((s) => s.expanding) && ![...head.slots, ...tail.slots].some((s) => s.expanding)) {
+        this.manyValues = new ManyValuesTemplate(head, row, tail, placeholder, manyValuesForm);
+      }
+      markedSql = markedSql.slice(0, open) + markedSql.slice(open + 1, close) + markedSql.slice(close + 1);
+    }
     const pieces = markedSql.split(SLOT_MARK);
     const chunks: string[] = [];
     const slots: ParamSlot[] = [];
@@ -142,6 +158,22 @@ export class CompiledStatement {
     return { sql: this.sql, values };
   }
 
+  /**
+   * The positional values of one "insert many values" batch: the rows `params[start]` …
+   * `params[start + n - 1]`, with the values outside the rows before and after them.
+   * @internal
+   */
+  buildManyValues(binds: readonly BindParameter<unknown>[], params: readonly Readonly<Record<string, unknown>>[], start: number, n: number): unknown[] {
+    const mv = this.manyValues!;
+    const values: unknown[] = [];
+    const first = params[start];
+    pushValues(values, mv.head.slots, binds, first);
+    const rowSlots = mv.row.slots;
+    for (let r = start; r < start + n; r++) pushValues(values, rowSlots, binds, params[r]);
+    pushValues(values, mv.tail.slots, binds, first);
+    return values;
+  }
+
   private buildExpanding(binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): { sql: string; values: unknown[] } {
     const values: unknown[] = [];
     let counts: number[] | undefined;
@@ -164,6 +196,27 @@ export class CompiledStatement {
     if (values.length > this.maxParams) throw new ArgumentError(tooManyParameters(values.length, this.maxParams));
     return { sql: counts ? this.render(counts) : this.sql, values };
   }
+}
+
+function pushValues(out: unknown[], slots: readonly ParamSlot[], binds: readonly BindParameter<unknown>[], params: Readonly<Record<string, unknown>> | undefined): void {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    let v = resolve(slot, binds, params);
+    if (v === undefined) v = null;
+    out.push(v !== null && slot.processor ? slot.processor(v) : v);
+  }
+}
+
+/** Marked SQL as chunks with a slot between each two. */
+function splitSlots(marked: string, slotsById: readonly ParamSlot[]): SqlPart {
+  const pieces = marked.split(SLOT_MARK);
+  const chunks: string[] = [];
+  const slots: ParamSlot[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % 2 === 0) chunks.push(pieces[i].split(SLOT_OPEN).join('(').split(SLOT_CLOSE).join(')'));
+    else slots.push(slotsById[Number(pieces[i])]);
+  }
+  return { chunks, slots };
 }
 
 function tooManyParameters(n: number, max: number): string {

@@ -16,6 +16,7 @@ import type { Delete } from '../sql/delete';
 import { splitText, TextClause } from '../sql/text';
 import type { SqlType } from '../sql/types';
 import { CompiledStatement, ParamSlot, Processor, ResultColumn, SLOT_CLOSE, SLOT_MARK, SLOT_OPEN } from './compiled';
+import { ManyValuesForm, PLAIN_MANY_VALUES, VALUES_CLOSE, VALUES_OPEN } from './many-values';
 import { quoteIdentifier } from './identifiers';
 import type { Dialect } from '../dialects/dialect';
 
@@ -69,7 +70,12 @@ export class SqlCompiler {
     let sql = this.process(stmt);
     if (this.ctes.length) sql = this.renderWith() + sql;
     const { columns, returnsRows } = this.resultColumnsOf(stmt);
-    return new CompiledStatement(sql, this.slots, columns, returnsRows, (n) => this.placeholder(n), stmt.kind, this.dialect.supports.maxParams);
+    return new CompiledStatement(sql, this.slots, columns, returnsRows, (n) => this.placeholder(n), stmt.kind, this.dialect.supports.maxParams, this.manyValuesForm(stmt));
+  }
+
+  /** How the batches of an executemany INSERT are written (PostgreSQL orders them through a sentinel). */
+  manyValuesForm(_stmt: Node): ManyValuesForm {
+    return PLAIN_MANY_VALUES;
   }
 
   /** Renders one element (for DDL fragments and tests). */
@@ -610,6 +616,9 @@ export class SqlCompiler {
       if (!withDefault.length) return this.defaultValuesClause();
       rows = [new Map()];
     }
+    // A row made from the parameter keys is the one an executemany repeats: marked, so the
+    // batches of "insert many values" can repeat it (see compiler/many-values.ts).
+    const repeatable = st.rows.length === 0 && !this.options.literalBinds;
     const given = [...rows[0].keys()];
     const defaulted = columns.filter((c) => c.default !== undefined && !given.includes(c));
     const cols = [...given, ...defaulted];
@@ -627,7 +636,8 @@ export class SqlCompiler {
         })
         .join(', ') +
       ')';
-    return `(${cols.map((c) => this.quote(c.name)).join(', ')}) VALUES ${rows.map(renderRow).join(', ')}`;
+    const values = rows.map(renderRow).join(', ');
+    return `(${cols.map((c) => this.quote(c.name)).join(', ')}) VALUES ${repeatable ? VALUES_OPEN + values + VALUES_CLOSE : values}`;
   }
   protected defaultValuesClause(): string {
     return 'DEFAULT VALUES';

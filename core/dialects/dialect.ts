@@ -89,6 +89,13 @@ export abstract class Dialect {
   /** The server's version string, once a connection has been made. */
   serverVersion: string | undefined;
 
+  /**
+   * The step between the auto-increment keys of one multi-row INSERT when the server
+   * promises they are consecutive (MySQL/MariaDB, read at the first connection); undefined
+   * when it does not. Used where there is no RETURNING.
+   */
+  consecutiveAutoincrement: number | undefined;
+
   /** A human name for messages, e.g. `MariaDB 10.11.6`. */
   describe(): string {
     return this.serverVersion ? `${this.name} ${this.serverVersion}` : this.name;

@@ -13,6 +13,7 @@ import type { Row } from '../sql/row-types';
 import { isTextClause } from '../sql/text';
 import type { Engine } from './engine';
 import type { PooledConnection } from './pool';
+import { executeManyValues } from './insert-many-values';
 import { AsyncResult, Result } from './result';
 import { rowClassFor, RowClass } from './row';
 import { runSchemaOperation } from './schema-runner';
@@ -407,6 +408,7 @@ export class Connection {
   ): Promise<Result<RowOf<S>>> {
     if (!this.inTx) await this.autobegin();
     if (!many) return (await this.runCompiled(statement, compiled, first)) as Result<RowOf<S>>;
+    if (compiled.manyValues) return (await executeManyValues(this, statement, compiled, params as readonly Readonly<Record<string, unknown>>[])) as Result<RowOf<S>>;
     let rowCount = 0;
     const rows: unknown[] = [];
     let last: Result<any> | undefined;
@@ -444,6 +446,29 @@ export class Connection {
     if (engine.logger) engine._log(built.sql, built.values, compiled, performance.now() - t0);
     const result = this.makeResult(compiled, res);
     if (events) await events.emit('afterExecute', { connection: this, statement, sql: built.sql, values: built.values, rowCount: res.rowCount, durationMs: performance.now() - t0 });
+    return result;
+  }
+
+  /**
+   * Runs SQL built outside the compiled statement (a batch of "insert many values") as
+   * runCompiled() runs a statement: events, echo log (with `note`), error wrapping, result
+   * processing. @internal
+   */
+  async _runBuilt(statement: Executable, compiled: CompiledStatement, sql: string, values: unknown[], note: string): Promise<Result<Row<unknown[]>>> {
+    const engine = this.engine;
+    const events = engine.events.hasExecuteListeners ? engine.events : undefined;
+    if (events) await events.emit('beforeExecute', { connection: this, statement, sql, values });
+    const t0 = engine.logger || events ? performance.now() : 0;
+    let res: DriverResult;
+    try {
+      const out = this.driver.run(sql, values, compiled.runOptions);
+      res = typeof (out as Promise<DriverResult>).then === 'function' ? await out : (out as DriverResult);
+    } catch (e) {
+      throw this.wrapError(e, sql, values);
+    }
+    if (engine.logger) engine._log(sql, values, compiled, performance.now() - t0, note);
+    const result = this.makeResult(compiled, res);
+    if (events) await events.emit('afterExecute', { connection: this, statement, sql, values, rowCount: res.rowCount, durationMs: performance.now() - t0 });
     return result;
   }
 

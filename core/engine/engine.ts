@@ -38,9 +38,16 @@ export interface EngineOptions {
    * @example createEngine('postgresql://', { creator: () => borrowConnection(), pool: { size: 0, maxOverflow: Infinity } })
    */
   creator?: () => Promise<DriverConnection>;
+  /**
+   * Rows per statement when an executemany INSERT is sent as multi-row VALUES batches
+   * ("insert many values"); fewer when the dialect's bound-parameter limit needs it.
+   * Default 1000.
+   * @example createEngine('postgresql://…', { insertManyValuesPageSize: 500 })
+   */
+  insertManyValuesPageSize?: number;
 }
 
-const OPTION_KEYS = new Set(['echo', 'hideParameters', 'pool', 'compiledCacheSize', 'includeParametersInErrors', 'isolationLevel', 'driverOptions', 'future', 'creator']);
+const OPTION_KEYS = new Set(['echo', 'hideParameters', 'pool', 'compiledCacheSize', 'includeParametersInErrors', 'isolationLevel', 'driverOptions', 'future', 'creator', 'insertManyValuesPageSize']);
 
 export class Engine implements SchemaBind {
   readonly url: DatabaseUrl;
@@ -75,6 +82,8 @@ export class Engine implements SchemaBind {
     this.dialect = dialectFor(this.url.drivername);
     this.logger = options.echo === true ? (line) => console.log(line) : typeof options.echo === 'function' ? options.echo : undefined;
     this.compiledCache = new LruCache(options.compiledCacheSize ?? 500);
+    const page = options.insertManyValuesPageSize;
+    if (page !== undefined && (!Number.isInteger(page) || page < 1)) throw new ArgumentError(`createEngine(): insertManyValuesPageSize must be a positive integer, got ${String(page)}`);
     if (options.creator !== undefined && typeof options.creator !== 'function') throw new ArgumentError('createEngine(): creator must be a function returning a driver connection');
     const memory = this.dialect.name === 'sqlite' && this.url.database === ':memory:' && !options.creator;
     const poolOpts: PoolOptions = memory ? { ...options.pool, size: 1, maxOverflow: 0 } : { ...(options.pool ?? {}) };
@@ -245,7 +254,7 @@ export class Engine implements SchemaBind {
   }
 
   /** @internal writes one statement to the echo log with its cache badge. */
-  _log(sql: string, values: readonly unknown[], compiled: CompiledStatement | undefined, _ms: number): void {
+  _log(sql: string, values: readonly unknown[], compiled: CompiledStatement | undefined, _ms: number, note?: string): void {
     let badge: string;
     if (!compiled) badge = 'raw SQL';
     else if (!compiled.cacheable) badge = 'no key';
@@ -253,7 +262,7 @@ export class Engine implements SchemaBind {
     else badge = `cached since ${((Date.now() - compiled.compiledAt) / 1000).toFixed(1)}s ago`;
     if (compiled) compiled.logged = true;
     const params = this.options.hideParameters ? '[parameters hidden]' : JSON.stringify(values, (_k, v) => (typeof v === 'bigint' ? `${v}n` : Buffer.isBuffer(v) ? `<${v.length} bytes>` : v));
-    this.logger!(`[retort] ${sql}\n[retort] [${badge}] ${params}`);
+    this.logger!(`[retort] ${sql}\n[retort] [${badge}${note ? '; ' + note : ''}] ${params}`);
   }
 
   /** The URL with the password masked. */

@@ -300,31 +300,82 @@ function fetchedOnInsert(mapper: Mapper, keys: readonly string[]): Column<unknow
 async function insertRows(host: FlushHost, conn: Connection, table: Table<any, any>, states: InstanceState[], keys: string[]): Promise<void> {
   const mapper = states[0].mapper;
   const fetch = fetchedOnInsert(mapper, keys);
-  const rowOf = (st: InstanceState) => Object.fromEntries(keys.map((k) => [k, st.dict[k]]));
-  const maxRows = Math.max(1, Math.min(1000, Math.floor(conn.engine.dialect.supports.maxParams / Math.max(1, keys.length))));
-  if (host._returningInsert) {
-    // A row that sets no column is `INSERT … DEFAULT VALUES`, which takes one row per statement.
-    const size = keys.length ? maxRows : 1;
-    for (let i = 0; i < states.length; i += size) {
-      const chunk = states.slice(i, i + size);
-      const stmt = keys.length ? insert(table).values(chunk.map(rowOf) as never) : insert(table);
-      const ret = [...mapper.pkColumns.filter((c) => !keys.includes(c.key)), ...fetch.filter((c) => !c.primaryKey)];
-      if (ret.length === 0) {
-        await conn.execute(stmt);
-        chunk.forEach((st) => inserted(host, st, []));
-        continue;
-      }
-      // Rows come back in VALUES order on PostgreSQL, SQLite and MariaDB, which is what ties each generated key to its object.
-      const rows = (await conn.execute(stmt.returning(...ret))).all();
-      if (rows.length !== chunk.length) throw new FlushError(`INSERT into ${table.name} returned ${rows.length} rows for ${chunk.length} objects`);
-      chunk.forEach((st, j) => {
-        ret.forEach((c, k) => (st.dict[c.key] = rows[j][k]));
-        inserted(host, st, ret.map((c) => c.key));
-      });
+  if (host._returningInsert && keys.length) {
+    // One executemany: Core sends it as multi-row INSERT … RETURNING batches and returns the
+    // rows in parameter order (core/engine/insert-many-values.ts), so row i is object i's.
+    const ret = [...mapper.pkColumns.filter((c) => !keys.includes(c.key)), ...fetch.filter((c) => !c.primaryKey)];
+    const params = new Array<Record<string, unknown>>(states.length);
+    for (let i = 0; i < states.length; i++) params[i] = rowOf(states[i].dict, keys);
+    if (ret.length === 0) {
+      await conn.execute(insert(table), params);
+      for (const st of states) inserted(host, st, []);
+      return;
+    }
+    const rows = (await conn.execute(insert(table).returning(...ret), params)).all();
+    if (rows.length !== states.length) throw new FlushError(`INSERT into ${table.name} returned ${rows.length} rows for ${states.length} objects`);
+    const generated = ret.map((c) => c.key);
+    for (let i = 0; i < states.length; i++) {
+      const st = states[i];
+      const row = rows[i];
+      for (let k = 0; k < ret.length; k++) st.dict[generated[k]] = row[k];
+      inserted(host, st, generated);
     }
     return;
   }
+  if (host._returningInsert) {
+    // A row that sets no column is `INSERT … DEFAULT VALUES`, one row per statement.
+    const ret = [...mapper.pkColumns, ...fetch.filter((c) => !c.primaryKey)];
+    for (const st of states) {
+      const row = ret.length ? (await conn.execute(insert(table).returning(...ret))).one() : (await conn.execute(insert(table)), undefined);
+      if (row) ret.forEach((c, k) => (st.dict[c.key] = row[k]));
+      inserted(host, st, ret.map((c) => c.key));
+    }
+    return;
+  }
+  if (keys.length && (await insertConsecutive(host, conn, table, states, keys, fetch))) return;
   for (const st of states) await insertOne(host, conn, table, st, keys, fetch);
+}
+
+function rowOf(dict: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) row[keys[k]] = dict[keys[k]];
+  return row;
+}
+
+/**
+ * Without RETURNING (MySQL): multi-row INSERTs whose auto-increment keys are known to be
+ * consecutive from the first one the server reports (see docs/decisions/insert-many-values.md);
+ * false when that is not promised, and rows go one at a time.
+ */
+async function insertConsecutive(host: FlushHost, conn: Connection, table: Table<any, any>, states: InstanceState[], keys: string[], fetch: Column<unknown>[]): Promise<boolean> {
+  const step = conn.engine.dialect.consecutiveAutoincrement;
+  const auto = table.autoincrementColumn as Column<unknown> | undefined;
+  if (step === undefined || !auto || keys.includes(auto.key)) return false;
+  const rest = fetch.filter((c) => c !== auto);
+  const size = Math.max(1, Math.min(conn.engine.options.insertManyValuesPageSize ?? 1000, Math.floor(conn.engine.dialect.supports.maxParams / keys.length)));
+  for (let i = 0; i < states.length; i += size) {
+    const chunk = states.slice(i, i + size);
+    const res = await conn.execute(insert(table).values(chunk.map((st) => rowOf(st.dict, keys)) as never));
+    if (res.lastInsertId === undefined || res.rowCount !== chunk.length) throw new FlushError(`INSERT into ${table.name}: the database reported no generated key for ${auto.key}`);
+    const first = BigInt(res.lastInsertId);
+    const ids = chunk.map((st, j) => {
+      const id = first + BigInt(j * step);
+      return (st.dict[auto.key] = auto.type.kind === 'bigint' ? id : Number(id));
+    });
+    if (rest.length) {
+      // Server defaults are read back by the keys just computed, one SELECT per batch.
+      const rows = (await conn.execute(select(auto, ...rest).where(auto.in(ids as never[])))).all();
+      const byId = new Map(rows.map((r) => [String(r[0]), r]));
+      chunk.forEach((st, j) => {
+        const row = byId.get(String(ids[j]));
+        if (!row) throw new FlushError(`INSERT into ${table.name}: no row with ${auto.key} = ${String(ids[j])} after the insert`);
+        rest.forEach((c, k) => (st.dict[c.key] = row[k + 1]));
+      });
+    }
+    const generated = [auto.key, ...rest.map((c) => c.key)];
+    for (const st of chunk) inserted(host, st, generated);
+  }
+  return true;
 }
 
 async function insertOne(host: FlushHost, conn: Connection, table: Table<any, any>, st: InstanceState, keys: string[], fetch: Column<unknown>[]): Promise<void> {

@@ -89,6 +89,10 @@ export class MysqlDialect extends Dialect {
       this.supports.intersectExcept = atLeast(8, 0, 31);
       this.supports.lateral = atLeast(8, 0, 14);
     }
+    // InnoDB hands a multi-row INSERT of known length ("simple insert") consecutive
+    // auto-increment values in lock modes 0 and 1; mode 2 interleaves concurrent statements.
+    const a = await conn.run('SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment', [], { rows: true, bigint: false });
+    this.consecutiveAutoincrement = Number(a.rows[0][0]) < 2 ? Number(a.rows[0][1]) : undefined;
   }
   override beginSql(isolation: IsolationLevel | undefined): string[] {
     return isolation && isolation !== 'AUTOCOMMIT' ? [`SET TRANSACTION ISOLATION LEVEL ${isolation}`, 'START TRANSACTION'] : ['START TRANSACTION'];

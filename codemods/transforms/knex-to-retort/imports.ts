@@ -1,0 +1,86 @@
+/**
+ * The imports a rewritten file needs (Retort's functions, the tables, the engine), added to
+ * the file's existing import of the same module when there is one, under a local name that
+ * no binding of the file already uses.
+ */
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import type { AstNode } from './ast';
+
+/** One module the rewrite imports from, and what it needs from it: imported name → local name. */
+export interface ModuleImports {
+  readonly specifier: string;
+  readonly names: Map<string, string>;
+}
+
+/** The specifier to import `target` by from `fromFile`: a relative path for a file, else `target` itself. */
+export function moduleSpecifier(target: string, fromFile: string): string {
+  if (!isAbsolute(target)) return target;
+  let rel = relative(dirname(fromFile), target).split(sep).join('/');
+  rel = rel.replace(/\.(d\.)?[cm]?[tj]sx?$/, '');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Local names of what the file already imports from `specifier` (value imports only): imported → local. */
+export function existingImports(program: AstNode, specifier: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const decl of importsOf(program, specifier)) {
+    for (const s of decl.specifiers as AstNode[]) {
+      if (s.type === 'ImportSpecifier' && s.importKind !== 'type') out.set(importedName(s), s.local.name as string);
+    }
+  }
+  return out;
+}
+
+function importsOf(program: AstNode, specifier: string): AstNode[] {
+  return (program.body as AstNode[]).filter((s) => s.type === 'ImportDeclaration' && s.source.value === specifier && s.importKind !== 'type');
+}
+
+function importedName(s: AstNode): string {
+  return s.imported.type === 'Identifier' ? (s.imported.name as string) : (s.imported.value as string);
+}
+
+/** A text edit: replace [start, end) with text. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Edits adding the names each module needs that the file does not import yet. */
+export function importEdits(program: AstNode, modules: readonly ModuleImports[]): Edit[] {
+  const edits: Edit[] = [];
+  const newLines: string[] = [];
+  for (const m of modules) {
+    const have = existingImports(program, m.specifier);
+    const missing = [...m.names].filter(([name]) => !have.has(name));
+    if (missing.length === 0) continue;
+    const specs = missing.map(([name, local]) => (name === local ? name : `${name} as ${local}`));
+    const target = importsOf(program, m.specifier).find((d) => (d.specifiers as AstNode[]).some((s) => s.type === 'ImportSpecifier'));
+    if (target) {
+      const last = (target.specifiers as AstNode[]).filter((s) => s.type === 'ImportSpecifier').pop()!;
+      edits.push({ start: last.end!, end: last.end!, text: `, ${specs.join(', ')}` });
+    } else {
+      newLines.push(`import { ${specs.join(', ')} } from '${m.specifier}';`);
+    }
+  }
+  if (newLines.length) {
+    const imports = (program.body as AstNode[]).filter((s) => s.type === 'ImportDeclaration');
+    if (imports.length) {
+      const at = imports[imports.length - 1].end!;
+      edits.push({ start: at, end: at, text: '\n' + newLines.join('\n') });
+    } else {
+      const first = (program.body as AstNode[])[0];
+      const at = first ? first.start! : 0;
+      edits.push({ start: at, end: at, text: newLines.join('\n') + '\n\n' });
+    }
+  }
+  return edits;
+}
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

@@ -47,7 +47,7 @@ describe('retort-codemod', () => {
     expect(help.stdout).toContain('generate-tables');
     const list = run(['--list']);
     expect(list.status).toBe(0);
-    expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).toEqual(['generate-tables']);
+    expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).toEqual(['generate-tables', 'knex-to-retort']);
     const sub = run(['generate-tables', '--help']);
     expect(sub.status).toBe(0);
     expect(sub.stdout).toContain('--url <url>');

@@ -5,12 +5,11 @@
  * SQLite database before (knex) and after (Retort on knex's connection) the rewrite.
  * `UPDATE_FIXTURES=1` writes the outputs and site lists from the transform (review the diff).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
-import { createEngineFromKnex } from 'retort';
-import { metadata } from '../../codemods/__testfixtures__/knex-to-retort/db/tables';
-import { fixtureDir, fixtureNames, loadFixture, sitesText, transform } from './support/knex-fixtures';
+import { fixtureDir, fixtureNames, loadFixture, seeded, sitesText, transform } from './support/knex-fixtures';
+import { examples as guideExamples, exampleProgram } from './support/knex-guide';
 import { typeErrors } from './support/typecheck';
 
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -18,7 +17,7 @@ const read = (f: string) => readFileSync(join(fixtureDir, f), 'utf8');
 
 describe('knex-to-retort fixtures', () => {
   it('has fixtures', () => {
-    expect(fixtureNames).toEqual(expect.arrayContaining(['select-where', 'select-shape', 'writes', 'transactions', 'left-alone', 'look-alikes', 'mixed']));
+    expect(fixtureNames).toEqual(expect.arrayContaining(['guide', 'select-where', 'select-shape', 'writes', 'transactions', 'left-alone', 'look-alikes', 'mixed']));
   });
 
   for (const name of fixtureNames) {
@@ -64,32 +63,24 @@ describe('knex-to-retort fixtures', () => {
     expect(transform('look-alikes', read('look-alikes.input.ts')).sites).toEqual([]);
   });
 
-  it('every output type-checks against the Retort types', () => {
-    const files = [...fixtureNames.map((n) => join(fixtureDir, `${n}.output.ts`)), ...['tables', 'knex', 'engine', 'other'].map((f) => join(fixtureDir, 'db', `${f}.ts`))];
-    expect(typeErrors(files)).toEqual([]);
-  }, 120000);
+  it('every output, and every example of the guide chapter, type-checks against the Retort types', () => {
+    // The chapter's examples join this program: one type-check of Retort serves both.
+    const dir = mkdtempSync(join(tmpdir(), 'retort-knex-guide-'));
+    try {
+      mkdirSync(join(dir, 'db'));
+      copyFileSync(join(fixtureDir, 'db', 'tables.ts'), join(dir, 'db', 'tables.ts'));
+      const examples = guideExamples.map((e, i) => {
+        const f = join(dir, `example-${i + 1}.ts`);
+        writeFileSync(f, exampleProgram(e));
+        return f;
+      });
+      const files = [...fixtureNames.map((n) => join(fixtureDir, `${n}.output.ts`)), ...['tables', 'knex', 'engine', 'other'].map((f) => join(fixtureDir, 'db', `${f}.ts`)), ...examples];
+      expect(typeErrors(files, { knex: ['node_modules/knex'] })).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180000);
 });
-
-/** The seeded database each run starts from. */
-async function seeded() {
-  const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
-  const engine = createEngineFromKnex(knex);
-  await metadata.createAll(engine);
-  await knex('users').insert([
-    { id: 1, name: 'ada', age: 36, team_name: 'red' },
-    { id: 2, name: 'bob', age: 25, team_name: null },
-    { id: 3, name: 'cy', age: 41, team_name: 'blue' },
-    { id: 4, name: 'dan', age: null, team_name: 'red' },
-    { id: 5, name: 'cat', age: 19, team_name: null },
-  ]);
-  await knex('posts').insert([
-    { id: 1, user_id: 1, title: 'a1', views: 10 },
-    { id: 2, user_id: 1, title: 'a2', views: 3 },
-    { id: 3, user_id: 2, title: 'b1', views: 7 },
-    { id: 4, user_id: 3, title: 'c1', views: 0 },
-  ]);
-  return { knex, engine };
-}
 
 /** Runnable fixtures and the arguments their run() is called with. */
 const RUNS: Record<string, unknown[]> = {
@@ -98,6 +89,7 @@ const RUNS: Record<string, unknown[]> = {
   writes: ['first'],
   transactions: [],
   mixed: [1],
+  guide: [30],
 };
 
 describe('knex-to-retort: the knex chain and its rewrite return the same values (SQLite)', () => {

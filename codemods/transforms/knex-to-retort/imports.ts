@@ -20,7 +20,7 @@ export function moduleSpecifier(target: string, fromFile: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-/** Local names of what the file already imports from `specifier` (value imports only): imported → local. */
+/** Local names of what the file already imports from `specifier` (value imports, or `const { a } = require(…)`): imported → local. */
 export function existingImports(program: AstNode, specifier: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const decl of importsOf(program, specifier)) {
@@ -28,7 +28,32 @@ export function existingImports(program: AstNode, specifier: string): Map<string
       if (s.type === 'ImportSpecifier' && s.importKind !== 'type') out.set(importedName(s), s.local.name as string);
     }
   }
+  for (const decl of requiresOf(program)) {
+    const d = (decl.declarations as AstNode[])[0];
+    if (d.init.arguments[0].value !== specifier || d.id.type !== 'ObjectPattern') continue;
+    for (const p of d.id.properties as AstNode[]) {
+      if (p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.value.type === 'Identifier') out.set(p.key.name, p.value.name);
+    }
+  }
   return out;
+}
+
+/** Top-level `const x = require('…')` declarations. */
+function requiresOf(program: AstNode): AstNode[] {
+  return (program.body as AstNode[]).filter(
+    (s) =>
+      s.type === 'VariableDeclaration' &&
+      s.declarations.length === 1 &&
+      s.declarations[0].init?.type === 'CallExpression' &&
+      s.declarations[0].init.callee.type === 'Identifier' &&
+      s.declarations[0].init.callee.name === 'require' &&
+      s.declarations[0].init.arguments[0]?.type === 'StringLiteral',
+  );
+}
+
+/** A CommonJS file (requires and no imports) gets `require`s; anything else gets imports. */
+function isCommonJs(program: AstNode): boolean {
+  return !(program.body as AstNode[]).some((s) => s.type === 'ImportDeclaration') && requiresOf(program).length > 0;
 }
 
 function importsOf(program: AstNode, specifier: string): AstNode[] {
@@ -50,10 +75,15 @@ export interface Edit {
 export function importEdits(program: AstNode, modules: readonly ModuleImports[]): Edit[] {
   const edits: Edit[] = [];
   const newLines: string[] = [];
+  const cjs = isCommonJs(program);
   for (const m of modules) {
     const have = existingImports(program, m.specifier);
     const missing = [...m.names].filter(([name]) => !have.has(name));
     if (missing.length === 0) continue;
+    if (cjs) {
+      newLines.push(`const { ${missing.map(([name, local]) => (name === local ? name : `${name}: ${local}`)).join(', ')} } = require('${m.specifier}');`);
+      continue;
+    }
     const specs = missing.map(([name, local]) => (name === local ? name : `${name} as ${local}`));
     const target = importsOf(program, m.specifier).find((d) => (d.specifiers as AstNode[]).some((s) => s.type === 'ImportSpecifier'));
     if (target) {
@@ -64,7 +94,7 @@ export function importEdits(program: AstNode, modules: readonly ModuleImports[])
     }
   }
   if (newLines.length) {
-    const imports = (program.body as AstNode[]).filter((s) => s.type === 'ImportDeclaration');
+    const imports = cjs ? requiresOf(program) : (program.body as AstNode[]).filter((s) => s.type === 'ImportDeclaration');
     if (imports.length) {
       const at = imports[imports.length - 1].end!;
       edits.push({ start: at, end: at, text: '\n' + newLines.join('\n') });

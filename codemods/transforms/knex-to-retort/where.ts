@@ -63,7 +63,8 @@ function condition(form: string, args: readonly AstNode[], ctx: ChainContext, co
         const c = comparison(col(args[0]), op, args[2], ctx);
         return negate ? not(c) : c;
       }
-      throw new Skip('dynamic-argument', `.${method}() with ${args.length} argument(s) of a form the transform does not read`);
+      if (args.length === 1) throw new Skip('dynamic-argument', `.${method}() of an object that is not a literal (its keys cannot be checked against the table)`);
+      throw new Skip('dynamic-argument', `.${method}() with ${args.length} arguments`);
     }
     case 'whereIn':
     case 'whereNotIn': {

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import type { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import * as core from 'retort';
 import { KnexSite, resolveOptions, rewriteKnexFile } from '../../../codemods/transforms/knex-to-retort';
 
@@ -47,4 +47,26 @@ export function loadFixture(source: string, knex: Knex, engine: core.KnexEngine)
   new Function('require', 'module', 'exports', js)(req, mod, mod.exports);
   if (typeof mod.exports.run !== 'function') throw new Error('the fixture exports no run()');
   return mod.exports as { run: (...args: unknown[]) => Promise<unknown> };
+}
+
+/** A knex instance on a fresh in-memory SQLite database holding the fixture rows, and an engine over it. */
+export async function seeded(): Promise<{ knex: Knex; engine: core.KnexEngine }> {
+  const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+  const engine = core.createEngineFromKnex(knex);
+  const { metadata } = require(join(fixtureDir, 'db', 'tables')) as { metadata: core.MetaData };
+  await metadata.createAll(engine);
+  await knex('users').insert([
+    { id: 1, name: 'ada', age: 36, team_name: 'red' },
+    { id: 2, name: 'bob', age: 25, team_name: null },
+    { id: 3, name: 'cy', age: 41, team_name: 'blue' },
+    { id: 4, name: 'dan', age: null, team_name: 'red' },
+    { id: 5, name: 'cat', age: 19, team_name: null },
+  ]);
+  await knex('posts').insert([
+    { id: 1, user_id: 1, title: 'a1', views: 10 },
+    { id: 2, user_id: 1, title: 'a2', views: 3 },
+    { id: 3, user_id: 2, title: 'b1', views: 7 },
+    { id: 4, user_id: 3, title: 'c1', views: 0 },
+  ]);
+  return { knex, engine };
 }

@@ -5,7 +5,7 @@ import ts from 'typescript';
 const root = join(__dirname, '..', '..', '..');
 
 /** The compiler's messages for `files` (empty when they type-check). */
-export function typeErrors(files: readonly string[]): string[] {
+export function typeErrors(files: readonly string[], paths: Readonly<Record<string, string[]>> = {}): string[] {
   const program = ts.createProgram([...files], {
     strict: true,
     noEmit: true,
@@ -17,7 +17,7 @@ export function typeErrors(files: readonly string[]): string[] {
     types: ['node'],
     typeRoots: [join(root, 'node_modules/@types')],
     baseUrl: root,
-    paths: { retort: ['core/index.ts'] },
+    paths: { retort: ['core/index.ts'], ...paths },
   });
   const wanted = new Set(files.map((f) => ts.sys.resolvePath(f)));
   return ts

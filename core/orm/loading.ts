@@ -36,13 +36,14 @@ export function entityOf(item: unknown): Mapper | undefined {
 }
 
 /** The identity-mapped object for a row's column values (by column key). */
-export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<string, unknown>): object | null {
+export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<string, unknown>, populate = false): object | null {
   const pk = mapper.pkOf(values);
   if (pk.some((v) => v === null || v === undefined)) return null; // an outer join's missing side
   const key = mapper.identityKey(pk);
   const existing = host._identityMap.get(key);
   if (existing) {
-    if (existing.stale || existing.expired.size) refreshUnmodified(existing, values);
+    if (populate) populateColumns(existing, values);
+    else if (existing.stale || existing.expired.size) refreshUnmodified(existing, values);
     return existing.obj;
   }
   const obj = Object.create(mapper.cls.prototype) as object;
@@ -61,6 +62,19 @@ function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): 
     if (!(k in values) || st.modified.has(k)) continue;
     st.dict[k] = values[k];
     st.committed[k] = values[k];
+    st.expired.delete(k);
+  }
+  for (const k of st.mapper.relationships.keys()) st.expired.delete(k);
+  st.stale = false;
+}
+
+/** populateExisting: every column takes the row's value, unflushed changes to it included (as SQLAlchemy's populate_existing). */
+function populateColumns(st: InstanceState, values: Record<string, unknown>): void {
+  for (const k of st.mapper.columns.keys()) {
+    if (!(k in values)) continue;
+    st.dict[k] = values[k];
+    st.committed[k] = values[k];
+    st.modified.delete(k);
     st.expired.delete(k);
   }
   for (const k of st.mapper.relationships.keys()) st.expired.delete(k);
@@ -103,7 +117,7 @@ interface JoinedPlan {
  * Runs an ORM select: entities come back as identity-mapped objects, plain columns as
  * values, then the loader strategies run for the loaded objects.
  */
-export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params: ExecuteParams | undefined): Promise<Result<any>> {
+export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params: ExecuteParams | undefined, populate = false): Promise<Result<any>> {
   const slots = slotsOf(stmt);
   const options = stmt.statementOptions.filter((o): o is LoaderOption => o instanceof LoaderOption);
   // Joined eager loading adds an aliased LEFT OUTER JOIN and its columns after the statement's own.
@@ -139,7 +153,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
       if (slot.mapper) {
         const values: Record<string, unknown> = {};
         slot.columns.forEach((c, j) => (values[c.key] = r[at + j]));
-        const obj = instanceFor(host, slot.mapper, values);
+        const obj = instanceFor(host, slot.mapper, values, populate);
         if (obj) loadedBySlot[i].add(stateOf(obj, slot.mapper));
         out.push(obj);
       } else if (slot.width === 1) out.push(r[at]);
@@ -151,7 +165,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
       if (!parent) continue;
       const values: Record<string, unknown> = {};
       (jp.rel.target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[jp.offset + j]));
-      const child = instanceFor(host, jp.rel.target, values);
+      const child = instanceFor(host, jp.rel.target, values, populate);
       const key = `${jp.slot}:${jp.rel.key}`;
       const byParent = joinedValues.get(key) ?? new Map<InstanceState, object[]>();
       joinedValues.set(key, byParent);
@@ -165,14 +179,14 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   for (const jp of joined) {
     const byParent = joinedValues.get(`${jp.slot}:${jp.rel.key}`) ?? new Map();
     for (const st of loadedBySlot[jp.slot]) {
-      if (jp.rel.key in st.dict && st.modified.size) continue;
+      if (!populate && jp.rel.key in st.dict && st.modified.size) continue;
       const items = byParent.get(st) ?? [];
       setLoaded(st, jp.rel, jp.rel.uselist ? items : (items[0] ?? null));
     }
   }
   for (let i = 0; i < slots.length; i++) {
     const m = slots[i].mapper;
-    if (m) await runLoaders(host, m, [...loadedBySlot[i]], options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)));
+    if (m) await runLoaders(host, m, [...loadedBySlot[i]], options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)), populate);
   }
   const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
   const Row = rowClassFor(names);
@@ -222,13 +236,13 @@ function deeper(rel: Relationship, options: readonly LoaderOption[], depth: numb
 const MAX_DEFAULT_DEPTH = 3;
 
 /** Runs the select-in loaders (from options, else relationship defaults) for freshly loaded objects. */
-async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[], options: readonly LoaderOption[], depth: number, done: Set<Relationship>): Promise<void> {
+async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[], options: readonly LoaderOption[], depth: number, done: Set<Relationship>, populate: boolean): Promise<void> {
   if (!states.length) return;
   for (const rel of mapper.relationships.values()) {
     const fromOption = strategyFor(rel, options, depth);
     const strategy = fromOption ?? (depth < MAX_DEFAULT_DEPTH ? rel.lazy : 'explicit');
     if (done.has(rel)) {
-      await loadDeeper(host, rel, states, deeper(rel, options, depth), depth);
+      await loadDeeper(host, rel, states, deeper(rel, options, depth), depth, populate);
       continue;
     }
     if (fromOption === 'raise') {
@@ -238,19 +252,19 @@ async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[
     }
     // Joined loading happens in the query itself at the top level; deeper (or where it cannot join) it runs as select-in.
     if (strategy !== 'selectin' && strategy !== 'joined') continue;
-    const todo = fromOption ? states : states.filter((s) => !(rel.key in s.dict));
-    const loaded = await loadRelationship(host, rel, todo);
-    await runLoaders(host, rel.target, loaded, deeper(rel, options, depth), depth + 1, new Set());
+    const todo = fromOption || populate ? states : states.filter((s) => !(rel.key in s.dict));
+    const loaded = await loadRelationship(host, rel, todo, populate);
+    await runLoaders(host, rel.target, loaded, deeper(rel, options, depth), depth + 1, new Set(), populate);
   }
 }
 
-async function loadDeeper(host: LoadHost, rel: Relationship, states: InstanceState[], options: LoaderOption[], depth: number): Promise<void> {
+async function loadDeeper(host: LoadHost, rel: Relationship, states: InstanceState[], options: LoaderOption[], depth: number, populate: boolean): Promise<void> {
   const targets = new Set<InstanceState>();
   for (const st of states) {
     const v = st.dict[rel.key];
     for (const o of rel.uselist ? ((v as object[]) ?? []) : v ? [v as object] : []) targets.add(stateOf(o, rel.target));
   }
-  await runLoaders(host, rel.target, [...targets], options, depth + 1, new Set());
+  await runLoaders(host, rel.target, [...targets], options, depth + 1, new Set(), populate);
 }
 
 const CHUNK = 500;
@@ -269,14 +283,14 @@ function tupleKey(values: readonly unknown[]): string {
  * Loads `rel` for the given parents with one SELECT per 500 of them and sets it on each.
  * Returns the states of the related objects (for deeper loading).
  */
-export async function loadRelationship(host: LoadHost, rel: Relationship, parents: InstanceState[]): Promise<InstanceState[]> {
+export async function loadRelationship(host: LoadHost, rel: Relationship, parents: InstanceState[], populate = false): Promise<InstanceState[]> {
   const target = rel.target;
   const loaded: InstanceState[] = [];
   const conn = await host._connection();
   const readTarget = (r: readonly unknown[], from = 0): object | null => {
     const values: Record<string, unknown> = {};
     (target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[from + j]));
-    return instanceFor(host, target, values);
+    return instanceFor(host, target, values, populate);
   };
   const orderBy = [...target.pkColumns] as ColumnElement<unknown>[];
 
@@ -287,7 +301,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
       const k = keyOf(st);
       if (k.some((v) => v === null || v === undefined)) continue;
       // Already in the identity map with the same key: no query needed.
-      if (rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target.identityKey(orderedPk(rel, k)))) continue;
+      if (!populate && rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target.identityKey(orderedPk(rel, k)))) continue;
       want.set(tupleKey(k), k);
     }
     const found = new Map<string, object>();

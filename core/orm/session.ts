@@ -9,7 +9,7 @@ import type { Connection, ExecuteParams, Executable, RowOf } from '../engine/con
 import type { Engine } from '../engine/engine';
 import { Result, ScalarResult } from '../engine/result';
 import { Node } from '../sql/node';
-import { select } from '../sql/select';
+import { checkExecutionOptions, ExecutionOptions, Select, select } from '../sql/select';
 import { and } from '../sql/elements';
 import { checkNotShadowed, heldObjects, notLoaded } from './attributes';
 import { IdentityMap } from './identity-map';
@@ -378,10 +378,14 @@ export class Session implements SessionLike {
    * (and column values); anything else runs as in Core. Pending changes are flushed first.
    * @example const rows = (await session.execute(select(User, Address).join(User.c.addresses))).all(); // [User, Address][]
    */
-  async execute<S extends Executable>(statement: S, params?: ExecuteParams): Promise<Result<RowOf<S>>> {
+  async execute<S extends Executable>(statement: S, params?: ExecuteParams, options?: ExecutionOptions): Promise<Result<RowOf<S>>> {
     if (!(statement instanceof Node)) throw new ArgumentError(`execute() takes a statement such as select(User), got ${statement === null ? 'null' : typeof statement}`);
-    await this.autoflushNow();
-    if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params)) as Result<RowOf<S>>;
+    const opts = {
+      ...(statement instanceof Select ? statement.getExecutionOptions() : {}),
+      ...(options === undefined ? {} : checkExecutionOptions(options, 'execute()')),
+    };
+    if (opts.autoflush !== false) await this.autoflushNow();
+    if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params, opts.populateExisting === true)) as Result<RowOf<S>>;
     const conn = await this._connection();
     const result = await conn.execute(statement, params);
     // A Core UPDATE/DELETE may have changed rows behind this session's objects: the next load of each row refreshes it.
@@ -395,13 +399,13 @@ export class Session implements SessionLike {
    * The first column of every row: `session.scalars(select(User))` gives `User` objects.
    * @example const users = (await session.scalars(select(User).orderBy(User.c.id))).all();
    */
-  async scalars<S extends Executable>(statement: S, params?: ExecuteParams): Promise<ScalarResult<First<RowOf<S>>>> {
-    const r = await this.execute(statement, params);
+  async scalars<S extends Executable>(statement: S, params?: ExecuteParams, options?: ExecutionOptions): Promise<ScalarResult<First<RowOf<S>>>> {
+    const r = await this.execute(statement, params, options);
     return r.scalars() as ScalarResult<First<RowOf<S>>>;
   }
   /** The first column of the first row, or null. */
-  async scalar<S extends Executable>(statement: S, params?: ExecuteParams): Promise<First<RowOf<S>> | null> {
-    return (await this.execute(statement, params)).scalar() as First<RowOf<S>> | null;
+  async scalar<S extends Executable>(statement: S, params?: ExecuteParams, options?: ExecutionOptions): Promise<First<RowOf<S>> | null> {
+    return (await this.execute(statement, params, options)).scalar() as First<RowOf<S>> | null;
   }
 
   /**
@@ -409,15 +413,15 @@ export class Session implements SessionLike {
    * else loaded. `null` when no row has it.
    * @example const user = await session.get(User, 5);
    */
-  async get<T extends object>(model: Model<T>, pk: PrimaryKeyValue, opts: { populateExisting?: boolean } = {}): Promise<T | null> {
+  async get<T extends object>(model: Model<T>, pk: PrimaryKeyValue, options: ExecutionOptions = {}): Promise<T | null> {
     const mapper = checkModelClass(model, 'get');
+    const opts = checkExecutionOptions(options, 'get()');
     const values = pkValues(mapper.pkColumns.map((c) => c.key), pk, mapper.name);
     const st = this._identityMap.get(mapper.identityKey(values));
     if (st && !opts.populateExisting && !st.expired.size && !st.stale) return this._deleted.has(st) ? null : (st.obj as T);
-    await this.autoflushNow();
+    if (opts.autoflush !== false) await this.autoflushNow();
     const where = and(...mapper.pkColumns.map((c, i) => c.eq(values[i] as never)));
-    if (st && opts.populateExisting) st.stale = true;
-    const rows = (await executeOrmSelect(this, select(model as never).where(where) as never, undefined)).all();
+    const rows = (await executeOrmSelect(this, select(model as never).where(where) as never, undefined, opts.populateExisting === true)).all();
     return rows.length ? (rows[0][0] as T) : null;
   }
 

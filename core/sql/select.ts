@@ -53,6 +53,30 @@ interface SelectState {
   readonly distinctOn: readonly ColumnElement<unknown>[];
   readonly locking?: LockingClause;
   readonly correlate?: readonly FromClause<any>[] | 'none';
+  readonly executionOptions?: ExecutionOptions;
+}
+
+/**
+ * Options for whoever runs the statement; they never change the SQL. Core carries them;
+ * the ORM Session reads them (a Connection ignores them).
+ */
+export interface ExecutionOptions {
+  /** ORM: overwrite the attributes of objects already in the identity map with the rows' values (unflushed changes to them are discarded). */
+  readonly populateExisting?: boolean;
+  /** ORM: `false` runs this statement without flushing pending changes first. */
+  readonly autoflush?: boolean;
+}
+
+const EXECUTION_OPTION_KEYS = ['populateExisting', 'autoflush'];
+
+/** Checks execution options given by a caller (JavaScript callers get no compile-time check). */
+export function checkExecutionOptions(opts: unknown, what: string): ExecutionOptions {
+  if (opts === null || typeof opts !== 'object') throw new ArgumentError(`${what}: execution options must be an object such as { populateExisting: true }`);
+  for (const [k, v] of Object.entries(opts)) {
+    if (!EXECUTION_OPTION_KEYS.includes(k)) throw new ArgumentError(`${what}: unknown execution option "${k}" (options: ${EXECUTION_OPTION_KEYS.join(', ')})`);
+    if (typeof v !== 'boolean') throw new ArgumentError(`${what}: execution option ${k} must be true or false, got ${typeof v}`);
+  }
+  return { ...(opts as ExecutionOptions) };
 }
 
 /** Methods shared by SELECT and compound SELECT. */
@@ -182,6 +206,17 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
       if (!o || typeof o !== 'object' || typeof o.optionKind !== 'string') throw new ArgumentError('options() takes statement options such as selectinLoad(User.c.addresses)');
     });
     return this.with({ options: [...this._state.options, ...opts] });
+  }
+  /**
+   * Execution options for the layer that runs the statement, merged over earlier ones.
+   * @example session.scalars(select(User).executionOptions({ populateExisting: true }))
+   */
+  executionOptions(opts: ExecutionOptions): Select<Cols> {
+    return this.with({ executionOptions: { ...this._state.executionOptions, ...checkExecutionOptions(opts, 'executionOptions()') } });
+  }
+  /** The options given with {@link executionOptions}. */
+  getExecutionOptions(): ExecutionOptions {
+    return this._state.executionOptions ?? {};
   }
   /** The options given with {@link options}. */
   get statementOptions(): readonly StatementOption[] {

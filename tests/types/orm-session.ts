@@ -82,3 +82,15 @@ async function aliases() {
   void col;
 }
 void aliases;
+
+async function executionOptions() {
+  const users = await session.scalars(select(User).executionOptions({ populateExisting: true, autoflush: false }));
+  type _eo1 = Expect<Equal<typeof users, ScalarResult<User>>>;
+  await session.execute(select(User), undefined, { populateExisting: true });
+  await session.get(User, 1, { populateExisting: true });
+  // @ts-expect-error unknown execution option
+  select(User).executionOptions({ populate: true });
+  // @ts-expect-error options are booleans
+  await session.get(User, 1, { autoflush: 'no' });
+}
+void executionOptions;

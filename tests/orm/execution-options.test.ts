@@ -41,7 +41,7 @@ forEachDialect('orm execution options', (ctx) => {
   /** Changes a row behind the session's back (raw SQL text is not tracked by the session). */
   const behindTheBack = (sql: string) => session.execute(text(sql));
 
-  async function seed(name: string): Promise<Team> {
+  async function seed(name: string): Promise<InstanceType<typeof Team>> {
     const team = new Team({ name, members: [new Member({ name: `${name}-1` })] });
     session.add(team);
     await session.commit();

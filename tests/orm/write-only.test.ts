@@ -164,7 +164,7 @@ forEachDialect('orm write-only collections', (ctx) => {
     const feed = new Feed({ name: 'bad' });
     session.add(feed);
     await session.commit();
-    const loose = feed.entries as unknown as Entry[];
+    const loose = feed.entries as unknown as InstanceType<typeof Entry>[];
     expect(() => loose.length).toThrow(InvalidRequestError);
     expect(() => loose.length).toThrow(/Feed.entries is a write-only collection .*select\(\)/);
     expect(() => loose[0]).toThrow(/write-only/);

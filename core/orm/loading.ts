@@ -138,6 +138,9 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
         ),
       );
       run = run.outerJoin(alias, on).addColumns(...(alias.columns as ColumnElement<unknown>[]));
+      // A collection's items arrive in row order: its orderBy goes after the statement's own ORDER BY.
+      const order = rel.uselist ? rel.orderByFor(alias.c as never) : [];
+      if (order.length) run = run.orderBy(...order);
       joined.push({ rel, slot: i, alias, offset });
       offset += alias.columns.length;
     }
@@ -292,7 +295,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
     (target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[from + j]));
     return instanceFor(host, target, values, populate);
   };
-  const orderBy = [...target.pkColumns] as ColumnElement<unknown>[];
+  const orderBy = [...rel.orderByFor(target.table.c as never), ...target.pkColumns] as ColumnElement<unknown>[];
 
   if (rel.direction === 'manyToOne') {
     const want = new Map<string, unknown[]>();

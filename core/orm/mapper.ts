@@ -7,7 +7,8 @@ import { ArgumentError } from '../errors';
 import type { Column } from '../schema/column';
 import type { MetaData } from '../schema/metadata';
 import type { Table } from '../schema/table';
-import { and, ColumnElement } from '../sql/elements';
+import { and, ColumnElement, OrderByExpression } from '../sql/elements';
+import type { ForeignKeyConstraint } from '../schema/constraints';
 import { MappingError } from './errors';
 import { CascadeOption, LoadStrategy, RelationshipSpec } from './relationships';
 
@@ -82,10 +83,22 @@ export class Relationship {
   get writeOnly(): boolean {
     return this.spec.writeOnly;
   }
-  /** The ORDER BY terms of a collection, against the given columns of the target (its table or an alias of it). */
-  orderByFor(cols: Readonly<Record<string, ColumnElement<unknown>>>): unknown[] {
-    void cols;
-    return [];
+  /** The ORDER BY terms of a collection (`orderBy`), against the given columns of the target (its table or an alias of it). */
+  orderByFor(cols: Readonly<Record<string, ColumnElement<unknown>>>): (ColumnElement<unknown> | OrderByExpression)[] {
+    const fn = this.spec.options.orderBy;
+    if (!fn) return [];
+    const out = fn(cols as never);
+    const terms = (Array.isArray(out) ? out : [out]) as unknown[];
+    for (const t of terms) {
+      if (!(t instanceof ColumnElement) && !(t instanceof OrderByExpression)) {
+        throw new MappingError(`${this.name}: orderBy must return columns of ${this.target.name} or col.asc()/col.desc() (or an array of them), got ${t === null ? 'null' : typeof t}`);
+      }
+    }
+    return terms as (ColumnElement<unknown> | OrderByExpression)[];
+  }
+  /** Its foreign key is written by a second UPDATE after both rows exist, and set to NULL before a DELETE (`postUpdate`). */
+  get postUpdate(): boolean {
+    return this.spec.options.postUpdate === true;
   }
   get name(): string {
     return `${this.parent.name}.${this.key}`;
@@ -138,38 +151,79 @@ export class Relationship {
     }
     const local = this.parent.table;
     const remote = target.table;
+    const keys = this.foreignKeyNames();
     const secondaryOpt = this.spec.options.secondary;
     if (secondaryOpt !== undefined) {
       if (!this.uselist) throw new MappingError(`${what}: a relationship with secondary must be declared with many()`);
+      if (this.postUpdate) throw new MappingError(`${what}: postUpdate applies to a foreign key of the parent or target table, not to a many-to-many`);
       const secondary = typeof secondaryOpt === 'string' ? this.parent.table.metadata.table(secondaryOpt) : secondaryOpt;
-      const pairs = fkPairs(secondary, local);
-      const secondaryPairs = fkPairs(secondary, remote);
-      if (!pairs.length || !secondaryPairs.length) {
+      // foreignKeys names the secondary's column(s) pointing at this side; the other foreign key leads to the target.
+      const toLocal = pickForeignKey(what, secondary, local, keys);
+      const toRemote = pickForeignKey(what, secondary, remote, undefined, toLocal);
+      if (!toLocal || !toRemote) {
         throw new MappingError(`${what}: the secondary table ${secondary.name} needs foreign keys to both ${local.name} and ${remote.name}`);
       }
-      return { target, direction: 'manyToMany' as const, pairs, secondaryPairs, secondary };
+      return { target, direction: 'manyToMany' as const, pairs: pairsOf(toLocal), secondaryPairs: pairsOf(toRemote), secondary };
     }
-    const localToRemote = fkPairs(local, remote);
-    const remoteToLocal = fkPairs(remote, local);
+    // Looked up only when needed: an unrelated pair of foreign keys the other way is no ambiguity for this relationship.
+    const localToRemote = !this.uselist || local === remote ? pickForeignKey(what, local, remote, keys) : undefined;
+    let out: { target: Mapper; direction: Direction; pairs: SyncPair[]; secondaryPairs: SyncPair[]; secondary?: Table<any, any> };
     // A self-referential one() is the many-to-one side, many() the one-to-many side.
     if (local === remote) {
-      if (!localToRemote.length) throw new MappingError(`${what}: ${local.name} has no foreign key to itself`);
-      return { target, direction: this.uselist ? ('oneToMany' as const) : ('manyToOne' as const), pairs: localToRemote, secondaryPairs: [] };
+      if (!localToRemote) throw new MappingError(`${what}: ${local.name} has no foreign key to itself${keys ? ` named by foreignKeys ${keys.join(', ')}` : ''}`);
+      out = { target, direction: this.uselist ? 'oneToMany' : 'manyToOne', pairs: pairsOf(localToRemote), secondaryPairs: [] };
+    } else if (localToRemote) out = { target, direction: 'manyToOne', pairs: pairsOf(localToRemote), secondaryPairs: [] };
+    else {
+      const remoteToLocal = pickForeignKey(what, remote, local, keys);
+      if (remoteToLocal) out = { target, direction: 'oneToMany', pairs: pairsOf(remoteToLocal), secondaryPairs: [] };
+      else if (keys) throw new MappingError(`${what}: foreignKeys ${keys.join(', ')} is not a foreign key between ${local.name} and ${remote.name}`);
+      else if (this.uselist && pickForeignKey(what, local, remote, undefined)) {
+        throw new MappingError(`${what}: many() needs a foreign key on ${remote.name} to ${local.name}; the foreign key goes the other way, so declare it with one()`);
+      } else throw new MappingError(`${what}: no foreign key links ${local.name} and ${remote.name}`);
     }
-    if (!this.uselist && localToRemote.length) return { target, direction: 'manyToOne' as const, pairs: localToRemote, secondaryPairs: [] };
-    if (remoteToLocal.length) return { target, direction: 'oneToMany' as const, pairs: remoteToLocal, secondaryPairs: [] };
-    if (this.uselist && localToRemote.length) {
-      throw new MappingError(`${what}: many() needs a foreign key on ${remote.name} to ${local.name}; the foreign key goes the other way, so declare it with one()`);
+    if (this.postUpdate && out.pairs.some((p) => !p.child.nullable)) {
+      throw new MappingError(`${what}: postUpdate writes the foreign key after both rows exist, so ${out.pairs.map((p) => p.child.name).join(', ')} must be nullable`);
     }
-    throw new MappingError(`${what}: no foreign key links ${local.name} and ${remote.name}`);
+    return out;
+  }
+
+  /** The `foreignKeys` option as a list of column keys. */
+  private foreignKeyNames(): string[] | undefined {
+    const fk = this.spec.options.foreignKeys;
+    if (fk === undefined) return undefined;
+    const list = typeof fk === 'string' ? [fk] : fk;
+    if (!Array.isArray(list) || !list.length || list.some((k) => typeof k !== 'string')) {
+      throw new MappingError(`${this.name}: foreignKeys must be a column key or an array of column keys, e.g. foreignKeys: 'billingAddressId'`);
+    }
+    return list;
   }
 }
 
-/** The foreign key column pairs of `from` that refer to `to`: `{ child: from.fk, parent: to.col }`. */
-function fkPairs(from: Table<any, any>, to: Table<any, any>): SyncPair[] {
-  return from.foreignKeys
-    .filter((fk) => fk.referredTable === to)
-    .flatMap((fk) => fk.columns.map((child, i) => ({ child: child as Column<unknown>, parent: fk.referred[i] as Column<unknown> })));
+/**
+ * The one foreign key of `from` that refers to `to`, narrowed by `keys` (column keys) when
+ * given. Two candidates left is ambiguous: a clear error asks for `foreignKeys`.
+ */
+function pickForeignKey(
+  what: string,
+  from: Table<any, any>,
+  to: Table<any, any>,
+  keys: readonly string[] | undefined,
+  exclude?: ForeignKeyConstraint,
+): ForeignKeyConstraint | undefined {
+  const all = from.foreignKeys.filter((fk) => fk.referredTable === to && fk !== exclude);
+  // Keys naming another table's foreign key leave no candidate here (the relationship runs the other way).
+  const candidates = keys ? all.filter((fk) => fk.columns.every((c) => keys.includes((c as Column<unknown>).key))) : all;
+  if (candidates.length > 1) {
+    const names = candidates.map((fk) => fk.columns.map((c) => (c as Column<unknown>).key).join('+'));
+    throw new MappingError(
+      `${what}: ${from.name} has ${candidates.length} foreign keys to ${to.name} (${names.join(', ')}); say which one this relationship uses with foreignKeys: '${names[0]}'`,
+    );
+  }
+  return candidates[0];
+}
+
+function pairsOf(fk: ForeignKeyConstraint): SyncPair[] {
+  return fk.columns.map((child, i) => ({ child: child as Column<unknown>, parent: fk.referred[i] as Column<unknown> }));
 }
 
 function parseCascade(text: string | undefined, what: string): Set<CascadeOption> {

@@ -4,7 +4,7 @@
  * `contains()`, and the handle loader options name.
  */
 import { ArgumentError } from '../errors';
-import { and, ColumnElement, literal } from '../sql/elements';
+import { and, ColumnElement, literal, OrderByExpression } from '../sql/elements';
 import { toJoinTarget, JoinTargetLike } from '../sql/protocol';
 import { select } from '../sql/select';
 import type { ColumnRef, FromClause } from '../sql/selectable';
@@ -34,7 +34,30 @@ export interface RelationshipOptions {
   cascade?: string;
   /** The default loader strategy (see {@link LoadStrategy}). */
   lazy?: LoadStrategy;
+  /**
+   * Collections: the order every loader (select-in, joined, explicit, a write-only
+   * `select()`) gives the items, as terms on the target's columns.
+   * @example many<Address>('Address', { orderBy: (a) => [a.email, a.id.desc()] })
+   */
+  orderBy?: (target: Readonly<Record<string, ColumnRef<any>>>) => OrderTerm | readonly OrderTerm[];
+  /**
+   * The foreign key column(s), by column key, this relationship goes through, when two
+   * foreign keys link the same tables (billing and shipping address). For many-to-many:
+   * the secondary table's column(s) pointing at this side.
+   * @example billing: one<Address>('Address', { foreignKeys: 'billingAddressId' })
+   */
+  foreignKeys?: string | readonly string[];
+  /**
+   * Writes this relationship's (nullable) foreign key with a second UPDATE after both rows
+   * exist, and sets it to NULL before the rows are deleted: for rows that refer to each
+   * other (a user's favourite address that belongs to the user). The flush also does this
+   * by itself when it meets a cycle; the option makes it explicit and stable.
+   */
+  postUpdate?: boolean;
 }
+
+/** An ORDER BY term: a column or `col.asc()`/`col.desc()`. */
+export type OrderTerm = ColumnElement<any> | OrderByExpression;
 
 /** The target of a relationship: a registered class name, or a function returning the class. */
 export type RelationshipTarget = string | (() => unknown);
@@ -59,7 +82,7 @@ function checkTarget(target: unknown, what: string): RelationshipTarget {
   return target as RelationshipTarget;
 }
 
-const OPTION_KEYS = ['backPopulates', 'secondary', 'cascade', 'lazy'];
+const OPTION_KEYS = ['backPopulates', 'secondary', 'cascade', 'lazy', 'orderBy', 'foreignKeys', 'postUpdate'];
 
 function checkOptions(options: RelationshipOptions | undefined, what: string, allowed = OPTION_KEYS): RelationshipOptions {
   if (options === undefined) return {};
@@ -73,6 +96,10 @@ function checkOptions(options: RelationshipOptions | undefined, what: string, al
   if (options.lazy !== undefined && !['explicit', 'selectin', 'joined', 'raise'].includes(options.lazy)) {
     throw new ArgumentError(`${what}(): lazy must be 'explicit', 'selectin', 'joined' or 'raise', got ${JSON.stringify(options.lazy)}`);
   }
+  if (options.orderBy !== undefined && typeof options.orderBy !== 'function') {
+    throw new ArgumentError(`${what}(): orderBy must be a function of the target's columns, e.g. orderBy: (a) => a.email`);
+  }
+  if (options.postUpdate !== undefined && typeof options.postUpdate !== 'boolean') throw new ArgumentError(`${what}(): postUpdate must be true or false`);
   return { ...options };
 }
 

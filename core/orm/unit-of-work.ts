@@ -163,19 +163,20 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
     const queue = rel.writeOnly ? queueOf(st.dict[rel.key]) : undefined;
     const added = queue ? [...queue.added] : isNew ? now : now.filter((o) => !before.includes(o));
     const gone = queue ? [...queue.removed] : before.filter((o) => !now.includes(o));
+    const post = rel.postUpdate || undefined;
     if (rel.direction === 'manyToOne') {
-      if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs });
+      if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs, post });
       // Set to null: either it held an object, or it was set without ever being loaded.
-      else if (now.length === 0 && !isNew && (gone.length || !st.committedRelated.has(rel.key))) syncs.push({ child: st, parent: null, pairs: rel.pairs });
+      else if (now.length === 0 && !isNew && (gone.length || !st.committedRelated.has(rel.key))) syncs.push({ child: st, parent: null, pairs: rel.pairs, post });
     } else if (rel.direction === 'oneToMany') {
-      for (const o of added) syncs.push({ child: stateOf(o, rel.target), parent: st, pairs: rel.pairs });
+      for (const o of added) syncs.push({ child: stateOf(o, rel.target), parent: st, pairs: rel.pairs, post });
       for (const o of gone) {
         const ost = stateOf(o, rel.target);
         if (deleted.has(ost)) continue;
         // Moved to another parent: that parent's side (or the child's many-to-one) sets the key.
         const back = rel.backref;
         if (back && back.key in ost.dict && ost.dict[back.key] !== null && ost.dict[back.key] !== st.obj) continue;
-        syncs.push({ child: ost, parent: null, pairs: rel.pairs });
+        syncs.push({ child: ost, parent: null, pairs: rel.pairs, post });
       }
     } else {
       // Each association row is written once: by the side declared first, or by the only side.
@@ -229,7 +230,8 @@ function applySync(s: Sync): void {
  * post-update (written as NULL, then UPDATEd once the other row exists).
  */
 function orderWrites(writes: Set<InstanceState>, syncs: Sync[]): InstanceState[][] {
-  const edges = syncs.filter((s) => s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
+  // A post-update (postUpdate relationships) orders nothing: its key is written after every row exists.
+  const edges = syncs.filter((s) => !s.post && s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
   const selfRef = syncs.filter((s) => s.parent === s.child && !s.child.hasIdentity);
   for (const s of selfRef) s.post = true;
   const remaining = new Set(writes);
@@ -459,7 +461,7 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
     }
   }
   const tables = [...new Set(states.map((s) => s.mapper.table))];
-  const { order, broken } = deleteOrder(tables);
+  const { order, broken } = deleteOrder(tables, postUpdateKeys(states));
   await breakDeleteCycles(conn, states, broken);
   for (const table of order) {
     await detachWriteOnlyChildren(conn, states.filter((s) => s.mapper.table === table), states);
@@ -502,14 +504,13 @@ async function detachWriteOnlyChildren(conn: Connection, parents: InstanceState[
  * tables it refers to. A cycle is broken at a nullable foreign key, which is set to NULL
  * first (post-update on delete).
  */
-function deleteOrder(tables: Table<any, any>[]): { order: Table<any, any>[]; broken: Set<object> } {
+function deleteOrder(tables: Table<any, any>[], broken: Set<object>): { order: Table<any, any>[]; broken: Set<object> } {
   type Edge = { fk: object; child: Table<any, any>; parent: Table<any, any>; nullable: boolean };
   let edges: Edge[] = tables.flatMap((t) =>
     t.foreignKeys
-      .filter((fk) => fk.referredTable !== t && tables.includes(fk.referredTable as Table<any, any>))
+      .filter((fk) => !broken.has(fk) && fk.referredTable !== t && tables.includes(fk.referredTable as Table<any, any>))
       .map((fk) => ({ fk, child: t, parent: fk.referredTable as Table<any, any>, nullable: fk.columns.every((c) => (c as Column<unknown>).nullable) })),
   );
-  const broken = new Set<object>();
   const remaining = new Set(tables);
   const order: Table<any, any>[] = [];
   while (remaining.size) {
@@ -527,6 +528,20 @@ function deleteOrder(tables: Table<any, any>[]): { order: Table<any, any>[]; bro
     });
   }
   return { order, broken };
+}
+
+/** The foreign key constraints of postUpdate relationships among the deleted rows' tables: set to NULL before deleting. */
+function postUpdateKeys(states: InstanceState[]): Set<object> {
+  const out = new Set<object>();
+  for (const mapper of new Set(states.map((s) => s.mapper))) {
+    for (const rel of mapper.relationships.values()) {
+      if (!rel.postUpdate) continue;
+      const childTable = rel.direction === 'manyToOne' ? rel.parent.table : rel.target.table;
+      const cols = rel.pairs.map((p) => p.child);
+      for (const fk of childTable.foreignKeys) if (fk.columns.length === cols.length && fk.columns.every((c) => cols.includes(c as Column<unknown>))) out.add(fk);
+    }
+  }
+  return out;
 }
 
 /** Sets the broken foreign keys of the rows to be deleted to NULL. */

@@ -5,7 +5,7 @@
  */
 import { ArgumentError } from '../errors';
 import { and, ColumnElement, literal, OrderByExpression } from '../sql/elements';
-import { toJoinTarget, JoinTargetLike } from '../sql/protocol';
+import { SelectableLike, toJoinTarget, JoinTargetLike } from '../sql/protocol';
 import { select } from '../sql/select';
 import type { ColumnRef, FromClause } from '../sql/selectable';
 import type { Column } from '../schema/column';
@@ -177,18 +177,34 @@ export class RelationshipAttribute<T, V> implements JoinTargetLike {
     return this._mapper.relationship(this.key);
   }
 
-  [toJoinTarget](left: FromClause<any> | undefined): { target: FromClause<any>; on?: ColumnElement<boolean> } {
+  [toJoinTarget](left: FromClause<any> | undefined): JoinSpec {
+    void left;
     const rel = this._rel;
     if (rel.target === rel.parent) {
-      throw new ArgumentError(`join(${this._mapper.name}.c.${this.key}): a self-referential relationship joins the table to itself; join aliased(${this._mapper.name}) with an explicit ON instead`);
+      throw new ArgumentError(
+        `join(${this._mapper.name}.c.${this.key}): a self-referential relationship joins the table to itself; join an alias of it: ` +
+          `const child = aliased(${this._mapper.name}); select(${this._mapper.name}, child).join(${this._mapper.name}.c.${this.key}.of(child))`,
+      );
     }
-    if (rel.secondary) {
-      throw new ArgumentError(`join(${this._mapper.name}.c.${this.key}): join a many-to-many relationship in two steps, join(secondary).join(target)`);
-    }
-    void left;
-    return { target: rel.target.table, on: rel.joinCondition() };
+    return joinSpec(rel, rel.target.table);
   }
 
+  /**
+   * This relationship as a join to an alias of its target (`aliased(Target)`): for
+   * self-referential relationships, and for joining one table twice.
+   * @example
+   * const child = aliased(Node, 'child');
+   * select(Node, child).join(Node.c.children.of(child)).where(child.c.name.eq('leaf'))
+   * // … FROM node JOIN node AS child ON child.parent_id = node.id WHERE child.name = ?
+   */
+  of(target: SelectableLike & (abstract new (...args: any[]) => T)): JoinTargetLike {
+    const rel = this._rel;
+    const alias = (target as unknown as Record<symbol, unknown>)?.[ALIASED] as FromClause<any> | undefined;
+    if (!alias || (target as unknown as Record<symbol, unknown>)[MAPPER_KEY] !== rel.target) {
+      throw new ArgumentError(`${rel.name}.of() takes aliased(${rel.target.name})`);
+    }
+    return { [toJoinTarget]: () => joinSpec(rel, alias) };
+  }
   /**
    * `EXISTS (SELECT 1 FROM target WHERE <join> AND criterion)`: some related row matches
    * (collections). The criterion may be a function of the target's columns, which a
@@ -213,6 +229,27 @@ export class RelationshipAttribute<T, V> implements JoinTargetLike {
     const values = obj as unknown as Record<string, unknown>;
     return existsRelated(rel, undefined, (cols) => and(...rel.target.pkColumns.map((c) => cols[c.key].eq(values[c.key] as never))));
   }
+}
+
+type JoinSpec = ReturnType<JoinTargetLike[typeof toJoinTarget]>;
+
+const ALIASED = Symbol.for('retort.orm.aliased');
+const MAPPER_KEY = Symbol.for('retort.orm.mapper');
+
+/**
+ * The join from the parent's table to `target` (the target's table or an alias of it):
+ * many-to-many goes through the association table first.
+ */
+function joinSpec(rel: Relationship, target: FromClause<any>): JoinSpec {
+  const cols = target.c as Readonly<Record<string, ColumnElement<unknown>>>;
+  const t = (c: Column<unknown>): ColumnElement<unknown> => cols[c.key];
+  if (rel.direction === 'manyToOne') return { target, on: and(...rel.pairs.map((p) => p.child.eq(t(p.parent) as never))) };
+  if (rel.direction === 'oneToMany') return { target, on: and(...rel.pairs.map((p) => t(p.child).eq(p.parent as never))) };
+  return {
+    via: [{ target: rel.secondary!, on: and(...rel.pairs.map((p) => p.child.eq(p.parent as never))) }],
+    target,
+    on: and(...rel.secondaryPairs.map((p) => p.child.eq(t(p.parent) as never))),
+  };
 }
 
 /** A condition on the related rows, or a function making one from the target's columns. */

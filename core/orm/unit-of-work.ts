@@ -182,9 +182,10 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
       // Each association row is written once: by the side declared first, or by the only side.
       const back = rel.backref;
       const owner = !back || rel.key <= back.key || rel.parent !== back.parent ? ownsAssociation(rel) : false;
-      if (!owner) continue;
-      for (const o of added) adds.push({ rel, left: st, right: stateOf(o, rel.target) });
-      for (const o of gone) removes.push({ rel, left: st, right: stateOf(o, rel.target) });
+      // The other side only sees the change when its collection was loaded (or new): otherwise this side writes it.
+      const writes = (o: object) => owner || !(back!.key in stateOf(o, rel.target).dict);
+      for (const o of added) if (writes(o)) adds.push({ rel, left: st, right: stateOf(o, rel.target) });
+      for (const o of gone) if (writes(o)) removes.push({ rel, left: st, right: stateOf(o, rel.target) });
     }
   }
 }

@@ -20,9 +20,16 @@ export interface SelectableLike {
   [toSelectable](): ColumnElement<any> | FromClause<any>;
 }
 
-/** Something that can be joined to: `select(User).join(User.c.addresses)`. */
+/**
+ * Something that can be joined to: `select(User).join(User.c.addresses)`. `via` lists
+ * elements joined first, in order (the association table of a many-to-many).
+ */
 export interface JoinTargetLike {
-  [toJoinTarget](left: FromClause<any> | undefined): { readonly target: FromClause<any>; readonly on?: ColumnElement<boolean> };
+  [toJoinTarget](left: FromClause<any> | undefined): {
+    readonly target: FromClause<any>;
+    readonly on?: ColumnElement<boolean>;
+    readonly via?: readonly { readonly target: FromClause<any>; readonly on: ColumnElement<boolean> }[];
+  };
 }
 
 export function isSelectableLike(v: unknown): v is SelectableLike {

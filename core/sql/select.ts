@@ -254,12 +254,14 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
     const current = this._state.joined.length ? this._state.joined[this._state.joined.length - 1] : this._froms()[0];
     if (!current) throw new ArgumentError('join() needs something to join from: select a column or call selectFrom() first');
     let right = target as unknown;
+    let left = current;
     if (isJoinTargetLike(right)) {
       const t = right[toJoinTarget](current);
+      for (const step of t.via ?? []) left = left.join(step.target, step.on, opts);
       right = t.target;
       on ??= t.on;
     } else if (isSelectableLike(right)) right = right[toSelectable]();
-    const j = current.join(right as FromClause<any>, on, opts);
+    const j = left.join(right as FromClause<any>, on, opts);
     return this.with({ joined: [...this._state.joined.slice(0, -1), j] });
   }
   /** `LEFT OUTER JOIN target ON …`. */

@@ -94,3 +94,11 @@ async function executionOptions() {
   await session.get(User, 1, { autoflush: 'no' });
 }
 void executionOptions;
+
+function relationshipJoins() {
+  const other = aliased(Address, 'other');
+  select(User, other).join(User.c.addresses.of(other)).where(other.c.id.gt(1));
+  // @ts-expect-error of() takes an alias of the relationship's target
+  User.c.addresses.of(aliased(User));
+}
+void relationshipJoins;

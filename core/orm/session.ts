@@ -157,6 +157,7 @@ export class Session implements SessionLike {
    */
   add(obj: object): void {
     const st = this.stateFor(obj, 'add');
+    if (st.rowDeleted) throw new InvalidRequestError(`add(): this ${st.mapper.name} ${describeKey(st)} was deleted and the deletion committed; create a new object to insert the row again`);
     if (st.session === this) {
       if (this._deleted.has(st) && !st.hasIdentity) this._deleted.delete(st);
       return;
@@ -177,6 +178,9 @@ export class Session implements SessionLike {
   /** Marks a persistent object for DELETE at the next flush (a pending one is just dropped). */
   delete(obj: object): void {
     const st = this.stateFor(obj, 'delete');
+    if (st.rowDeleted || st.status === 'deleted') {
+      throw new InvalidRequestError(`delete(): this ${st.mapper.name} ${describeKey(st)} is deleted already (its DELETE was flushed${st.rowDeleted ? ' and committed' : ''})`);
+    }
     if (!st.hasIdentity) {
       if (this._new.has(st)) this.expungeState(st);
       else throw new InvalidRequestError(`cannot delete this ${st.mapper.name}: it is not persisted`);
@@ -210,7 +214,34 @@ export class Session implements SessionLike {
   expire(obj: object, keys?: readonly string[]): void {
     const st = this.stateFor(obj, 'expire');
     if (st.session !== this) throw new InvalidRequestError(`this ${st.mapper.name} is not in this session`);
-    st.expire(keys);
+    if (keys !== undefined) {
+      for (const k of keys) if (!st.mapper.columns.has(k) && !st.mapper.relationships.has(k)) throw new ArgumentError(`expire(): ${st.mapper.name} has no attribute "${k}"`);
+      st.expire(keys);
+      return;
+    }
+    // Expiring a whole object expires the objects its 'refresh-expire' relationships hold (read before they are forgotten).
+    const all = [st, ...this.refreshExpireCascade(st)];
+    for (const s of all) s.expire();
+  }
+  /** The persistent objects of this session reached from `st` through loaded relationships with the refresh-expire cascade. */
+  private refreshExpireCascade(st: InstanceState): InstanceState[] {
+    const out: InstanceState[] = [];
+    const seen = new Set<InstanceState>([st]);
+    const work = [st];
+    while (work.length) {
+      const cur = work.pop()!;
+      for (const rel of cur.mapper.relationships.values()) {
+        if (!rel.cascade.has('refresh-expire') || rel.writeOnly) continue;
+        for (const o of heldObjects(cur, rel)) {
+          const ost = existingState(o);
+          if (!ost || seen.has(ost) || ost.session !== this || !ost.hasIdentity) continue;
+          seen.add(ost);
+          out.push(ost);
+          work.push(ost);
+        }
+      }
+    }
+    return out;
   }
   /** Expires every object in the session. */
   expireAll(): void {
@@ -259,6 +290,7 @@ export class Session implements SessionLike {
     for (const st of this.deleteLog) {
       st.session = undefined;
       st.status = 'detached';
+      st.rowDeleted = true;
     }
     this.deleteLog = [];
     this.insertLog = [];
@@ -428,6 +460,12 @@ export class Session implements SessionLike {
   /** Reloads the object's columns (or the given attributes) from the database. */
   async refresh(obj: object, keys?: readonly string[]): Promise<void> {
     const st = this.stateFor(obj, 'refresh');
+    // Refreshing a whole object refreshes the objects its 'refresh-expire' relationships hold.
+    const cascade = keys === undefined && st.session === this ? this.refreshExpireCascade(st) : [];
+    await this.refreshOne(st, obj, keys);
+    for (const r of cascade) if (r.session === this && !this._deleted.has(r)) await this.refreshOne(r, r.obj, undefined);
+  }
+  private async refreshOne(st: InstanceState, obj: object, keys?: readonly string[]): Promise<void> {
     if (st.session !== this || !st.hasIdentity) throw new InvalidRequestError(`refresh(): this ${st.mapper.name} is not persistent in this session`);
     const mapper = st.mapper;
     const rels = (keys ?? []).filter((k) => mapper.relationships.has(k));
@@ -515,6 +553,10 @@ export class Session implements SessionLike {
     }
     return target;
   }
+}
+
+function describeKey(st: InstanceState): string {
+  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committed[c.key] ?? st.dict[c.key])}`).join(', ')})`;
 }
 
 type First<R> = R extends { readonly 0: infer F } ? F : unknown;

@@ -33,6 +33,8 @@ export class InstanceState {
   readonly expired = new Set<string>();
   /** Relationships a query's `raiseLoad()` option made raise-on-access for this object (until they are loaded some other way). */
   readonly raiseOnAccess = new Set<string>();
+  /** Its row was deleted by a committed flush: the object cannot be added or deleted again. */
+  rowDeleted = false;
   /** Committed since loaded: the next load of the row overwrites unmodified attributes. */
   stale = false;
   constructor(

@@ -20,6 +20,7 @@ import type { Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 import { heldObjects } from './attributes';
 import { queueOf } from './write-only';
+import { explainBadValue } from './validation';
 
 /** What the flush needs from the Session. */
 export interface FlushHost {
@@ -69,11 +70,16 @@ export async function flush(host: FlushHost): Promise<void> {
     if (!deleted.has(st) && st.hasIdentity && (st.changedColumns().length || syncsByChild.has(st))) writes.add(st);
   }
   const levels = orderWrites(writes, syncs);
-  for (const level of levels) await writeLevel(host, conn, level, syncsByChild);
-  const post = syncs.filter((s) => s.post);
-  for (const s of post) {
-    applySync(s);
-    await updateRow(conn, s.child);
+  try {
+    for (const level of levels) await writeLevel(host, conn, level, syncsByChild);
+    const post = syncs.filter((s) => s.post);
+    for (const s of post) {
+      applySync(s);
+      await updateRow(conn, s.child);
+    }
+  } catch (e) {
+    // A value the column type refused (a JavaScript caller's wrong type): say which attribute held it.
+    throw explainBadValue(conn.engine.dialect, writes, e) ?? e;
   }
   await insertSecondary(conn, secondaryAdds);
   await deleteRows(conn, [...deleted].filter((s) => s.hasIdentity));
@@ -135,7 +141,13 @@ async function cascadeDeletes(host: FlushHost): Promise<void> {
         if (!rel.cascade.has('delete')) continue;
       } else if (rel.direction === 'manyToMany') continue; // association rows are removed below
       else if (rel.writeOnly) continue; // never loaded: deleteRows() updates or deletes its rows by key
-      if (!(rel.key in st.dict)) await host._loadRelationship(rel, [st]);
+      if (!(rel.key in st.dict)) {
+        // Raise-on-access holds for the flush too: loading the rows silently here would be the N+1 it forbids.
+        if (rel.lazy === 'raise' || st.raiseOnAccess.has(rel.key)) {
+          throw new FlushError(`deleting this ${st.mapper.name} needs ${rel.name}, which is raise-on-access and not loaded; load it first (a loader option such as selectinLoad()) so the flush can ${rel.cascade.has('delete') ? 'delete' : 'unlink'} its rows`);
+        }
+        await host._loadRelationship(rel, [st]);
+      }
       for (const obj of relatedOf(st, rel)) {
         const rst = stateOf(obj, rel.target);
         if (rel.cascade.has('delete')) {

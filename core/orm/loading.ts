@@ -11,7 +11,6 @@ import { Alias, FromClause } from '../sql/selectable';
 import { isSelectableLike, toSelectable } from '../sql/protocol';
 import type { Connection, ExecuteParams } from '../engine/connection';
 import { Result } from '../engine/result';
-import { rowClassFor } from '../engine/row';
 import { isAliased } from './aliased';
 import { setLoaded } from './attributes';
 import type { IdentityMap } from './identity-map';
@@ -192,7 +191,9 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
     if (m) await runLoaders(host, m, [...loadedBySlot[i]], options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)), populate);
   }
   const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
-  const Row = rowClassFor(names);
+  // The engine keeps one row class per shape: making a class per execution cost more than
+  // the query itself for single-row selects (session.get), and gave V8 a new shape each time.
+  const Row = conn.engine._rowClassForFields(names);
   // A joined collection repeats its parent's row once per child; those repeats are one ORM row.
   const out = joined.some((j) => j.rel.uselist) ? uniqueRows(rows) : rows;
   return new Result(out.map((r) => new Row(r)) as never[], names, out.length);
@@ -335,8 +336,10 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
   const parentCols = rel.pairs.map((p) => p.parent);
   const byKey = new Map<string, InstanceState[]>();
   for (const st of parents) {
-    const k = parentCols.map((c) => st.dict[c.key]);
-    byKey.set(tupleKey(k), [...(byKey.get(tupleKey(k)) ?? []), st]);
+    const tk = tupleKey(parentCols.map((c) => st.dict[c.key]));
+    const list = byKey.get(tk);
+    if (list) list.push(st);
+    else byKey.set(tk, [st]);
   }
   const keys = [...byKey.keys()].map((tk) => parentCols.map((c) => byKey.get(tk)![0].dict[c.key]));
   const children = new Map<string, object[]>();
@@ -357,13 +360,15 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
       const tst = stateOf(obj, target);
       const link = rel.secondary ? rel.pairs.map((_, j) => (r as unknown as unknown[])[width + j]) : rel.pairs.map((p) => tst.dict[p.child.key]);
       const tk = tupleKey(link);
-      children.set(tk, [...(children.get(tk) ?? []), obj]);
+      const list = children.get(tk);
+      if (list) list.push(obj);
+      else children.set(tk, [obj]);
     }
   }
   for (const [tk, sts] of byKey) {
     const items = children.get(tk) ?? [];
     for (const st of sts) setLoaded(st, rel, rel.uselist ? items : (items[0] ?? null));
-    items.forEach((o) => loaded.push(stateOf(o, target)));
+    for (const o of items) loaded.push(stateOf(o, target));
   }
   return loaded;
 }

@@ -1,18 +1,34 @@
-// `npm run bench` (node bench/run.mjs): Retort against the raw drivers and peer libraries.
+// `npm run bench` (node bench/run.mjs): the benchmark suite. Retort against the raw drivers
+// and peer libraries on SQLite, PostgreSQL and MariaDB/MySQL, five workloads:
+//   insert  bulk insert of 100,000 objects, primary keys fetched back
+//   select  10,000 single-row selects by primary key
+//   load    loading 100,000 rows as objects
+//   eager   1,000 parents × 10 children, eager-loaded (select-in and joined)
+//   update  bulk update of 10,000 rows by primary key
 //
-// For each database and each contender, the workload runs in its OWN child process (so
-// memory and JIT state never mix), several times, contenders interleaved run by run. It
-// prints a table of medians with the ratio to the raw driver, writes
-// bench/results/<timestamp>.json and rewrites this workload's block in bench/RESULTS.md.
+// Every (database, workload, case, run) is its own child process (bench/worker.mjs), the
+// case order rotated run by run. Reported: median time over the runs, × raw (that median
+// over the raw driver's median, same database, same run), client CPU, peak RSS.
+// Writes bench/results/suite-<timestamp>.json, the results block of bench/RESULTS.md and
+// the chart bench/results.svg.
 //
-// Options: --runs N (default 7)  --db sqlite,postgresql,mysql  --only raw,retort-bindparam,…
-//          --n N (queries timed, default 10000)  --warmup N (default 1000)  --no-write
-//          --retort /path/to/dist/cjs/core/index.js  (another Retort build, e.g. a baseline for a
-//          before/after comparison; the JSON is written, RESULTS.md is left alone)
-// Database URLs: RETORT_BENCH_POSTGRESQL_URL, RETORT_BENCH_MYSQL_URL (defaults: the test databases).
+// Options:
+//   --quick                 1/10 of every size, 3 runs (default 5)
+//   --runs N                runs per case
+//   --workload insert,load  only these workloads
+//   --db sqlite,postgresql,mysql
+//   --contender raw,retort-orm,typeorm   only these contenders (module ids or case ids; the
+//                           raw baseline always runs)
+//   --no-write              print only
+//   --retort /path/to/dist/cjs/core/index.js   another Retort build (JSON only, RESULTS.md left alone)
+//   --report bench/results/suite-….json   no run: write RESULTS.md and the chart from a saved
+//                           run (the JSON is written after every workload, so a run stopped
+//                           half-way can still be reported: its tables say what ran)
+// Server URLs: RETORT_BENCH_POSTGRESQL_URL, RETORT_BENCH_MYSQL_URL (default: database
+// retort_bench on the local servers, created when missing).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,82 +40,125 @@ if (!existsSync(join(benchDir, 'node_modules', 'kysely'))) {
   process.exit(1);
 }
 
+const { DEFAULT_URLS, ensureServerDatabase, runOnServer, setupStatements, dropStatements } = await import('./lib/fixtures.mjs');
+const { WORKLOADS } = await import('./lib/workloads.mjs');
+const { CONTENDERS } = await import('./contenders/index.mjs');
+const { DB_TITLES, evaluateGoals } = await import('./lib/goals.mjs');
+const { renderMarkdown, replaceBlock } = await import('./lib/report.mjs');
+const { renderChart } = await import('./lib/chart.mjs');
+
 // ---- options ---------------------------------------------------------------------------
 const argv = process.argv.slice(2);
-function opt(name, fallback) {
+const opt = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-}
-const RUNS = Number(opt('runs', 7));
-const N = Number(opt('n', 10_000));
-const WARMUP = Number(opt('warmup', 1000));
-const DBS = opt('db', 'sqlite,postgresql,mysql').split(',');
-const ONLY = opt('only', '') ? opt('only', '').split(',') : undefined;
+};
+const list = (name) => (opt(name, '') ? opt(name, '').split(',') : undefined);
+const QUICK = argv.includes('--quick');
+const RUNS = Number(opt('runs', QUICK ? 3 : 5));
+const DBS = list('db') ?? ['sqlite', 'postgresql', 'mysql'];
+const ONLY_WORKLOADS = list('workload');
+const ONLY = list('contender');
 const WRITE = !argv.includes('--no-write');
 const RETORT_MODULE = opt('retort', '');
-const GOALS = { sqlite: 1.5, postgresql: 1.1, mysql: 1.1 };
-const DB_TITLES = { sqlite: 'SQLite', postgresql: 'PostgreSQL', mysql: 'MySQL / MariaDB' };
+const TIMEOUT_MS = Number(opt('timeout', QUICK ? 60 : 240)) * 1000;
+for (const w of ONLY_WORKLOADS ?? []) if (!WORKLOADS.some((x) => x.id === w)) throw new Error(`--workload: no workload "${w}" (${WORKLOADS.map((x) => x.id).join(', ')})`);
+for (const d of DBS) if (!DB_TITLES[d]) throw new Error(`--db: no database "${d}" (sqlite, postgresql, mysql)`);
+for (const c of ONLY ?? []) if (!Object.keys(CONTENDERS).some((m) => c === m || c.startsWith(`${m}-`))) throw new Error(`--contender: no contender "${c}" (${Object.keys(CONTENDERS).join(', ')})`);
 
-// ---- build Retort if its sources changed ---------------------------------------------
-console.log('building Retort if stale: node scripts/build.mjs --if-stale');
-execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit', cwd: root });
+// ---- reporting a saved run -------------------------------------------------------------
+if (opt('report', '')) {
+  const saved = JSON.parse(readFileSync(opt('report', ''), 'utf8'));
+  saved.goals = evaluateGoals(saved);
+  writeOutputs(saved);
+  process.exit(0);
+}
 
-const { prepare, expectedChecksum, ROWS } = await import('./lib/databases.mjs');
-const workload = await import('./workloads/select-by-pk.mjs');
-const { idSequence, TIMED_STEP } = workload;
+// ---- Retort build ----------------------------------------------------------------------
+if (!RETORT_MODULE) {
+  console.log('building Retort if stale: node scripts/build.mjs --if-stale');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit', cwd: root });
+}
 
-// ---- machine --------------------------------------------------------------------------
-function sh(cmd, args) {
+// ---- the cases -------------------------------------------------------------------------
+const modules = {};
+for (const [id, load] of Object.entries(CONTENDERS)) modules[id] = await load();
+/** Cases of a workload on a database, in table order; the baseline always included. */
+function casesFor(workload, db) {
+  const out = [];
+  for (const [mid, mod] of Object.entries(modules)) {
+    for (const c of mod.cases) {
+      if (c.workload !== workload || !(c.dbs ?? mod.dbs ?? DBS).includes(db)) continue;
+      if (ONLY && !c.baseline && !ONLY.includes(mid) && !ONLY.includes(c.id)) continue;
+      out.push({ module: mid, ...c, label: typeof c.label === 'string' ? c.label : c.label[db] });
+    }
+  }
+  return out;
+}
+
+// ---- machine ---------------------------------------------------------------------------
+const sh = (cmd, args) => {
   try {
     return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
-}
+};
 const cpuModel = (() => {
   try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) return m[1].trim();
-  } catch {}
-  return cpus()[0]?.model ?? 'unknown';
+    return /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1].trim() ?? cpus()[0]?.model;
+  } catch {
+    return cpus()[0]?.model ?? 'unknown';
+  }
 })();
 const pkgVersion = (name) => {
   try {
     return JSON.parse(readFileSync(join(benchDir, 'node_modules', name, 'package.json'), 'utf8')).version;
   } catch {
-    return '?';
+    return 'not installed';
   }
 };
 const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
 const coreDirty = sh('git', ['status', '--porcelain', '--', 'core']);
+const PACKAGES = ['better-sqlite3', 'pg', 'mysql2', 'knex', 'kysely', 'drizzle-orm', 'typeorm', '@mikro-orm/core', 'sequelize', 'sqlite3'];
 const machine = {
   node: process.version,
   cpu: cpuModel,
   cores: cpus().length,
-  memoryGB: Math.round(totalmem() / 2 ** 30),
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
   os: `Linux ${release()}`,
   retort: RETORT_MODULE ? `build at ${RETORT_MODULE}` : `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version} @ ${commit ?? '?'}${coreDirty ? ' (core/ has uncommitted changes)' : ''}`,
-  packages: Object.fromEntries(['better-sqlite3', 'pg', 'mysql2', 'kysely', 'drizzle-orm'].map((p) => [p, pkgVersion(p)])),
+  packages: Object.fromEntries(PACKAGES.map((p) => [p, pkgVersion(p)])),
   databases: {},
 };
 
-// ---- running one worker ---------------------------------------------------------------
+// ---- one worker ------------------------------------------------------------------------
 function runWorker(args) {
   return new Promise((resolve) => {
     const env = RETORT_MODULE ? { ...process.env, RETORT_BENCH_MODULE: RETORT_MODULE } : process.env;
-    const child = spawn(process.execPath, [join(benchDir, 'workloads', 'select-by-pk.mjs'), JSON.stringify(args)], { cwd: benchDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', join(benchDir, 'worker.mjs'), JSON.stringify(args)], { cwd: benchDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let timedOut = false;
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice(7)));
-      else resolve({ error: (err.trim().split('\n').slice(0, 3).join(' | ') || `exit code ${code}`).slice(0, 300) });
+      if (timedOut) resolve({ error: `timed out after ${TIMEOUT_MS / 1000} s` });
+      else if (code === 0 && line) resolve(JSON.parse(line.slice(7)));
+      else resolve({ error: firstError(err) || `exit code ${code}` });
     });
   });
+}
+/** The first line of a stack (the message), plus the next when the message is a prefix only. */
+function firstError(stderr) {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('(Use `node --trace'));
+  return lines.slice(0, 2).join(' / ').slice(0, 300);
 }
 
 const median = (xs) => {
@@ -107,130 +166,113 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const fmt = (x, d = 1) => x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
 
-// ---- the run --------------------------------------------------------------------------
+// ---- the run ---------------------------------------------------------------------------
 const started = new Date();
-const expected = expectedChecksum(idSequence(N, TIMED_STEP));
-const results = { workload: workload.WORKLOAD, description: workload.describe(N), date: started.toISOString(), command: ['node bench/run.mjs', ...argv].join(' '), params: { n: N, warmup: WARMUP, runs: RUNS, rows: ROWS }, machine, databases: {} };
 const t0 = Date.now();
+const workloads = WORKLOADS.filter((w) => !ONLY_WORKLOADS || ONLY_WORKLOADS.includes(w.id));
+const results = { date: started.toISOString(), command: ['npm run bench --', ...argv].join(' ').replace(/ --$/, ''), quick: QUICK, runs: RUNS, machine, workloads: {} };
+for (const w of workloads) results.workloads[w.id] = { title: w.title(w.size(QUICK)), size: w.size(QUICK), databases: {} };
 
 for (const db of DBS) {
-  const contenders = workload.CONTENDERS.filter((c) => c.dbs.includes(db) && (!ONLY || ONLY.includes(c.id) || c.id === 'raw'));
-  let prepared;
+  const target = db === 'sqlite' ? ':memory:' : DEFAULT_URLS[db];
   try {
-    prepared = await prepare(db);
+    machine.databases[db] = db === 'sqlite' ? await sqliteVersion() : await ensureServerDatabase(db, target);
   } catch (e) {
-    console.log(`\n!!! SKIPPED DATABASE ${DB_TITLES[db] ?? db}: unreachable or not set up (${String(e?.message ?? e).split('\n')[0]})`);
-    results.databases[db] = { skipped: String(e?.message ?? e).split('\n')[0] };
+    const why = String(e?.message ?? e).split('\n')[0];
+    console.log(`\n!!! SKIPPED DATABASE ${DB_TITLES[db]}: unreachable or not set up (${why})`);
+    for (const w of workloads) results.workloads[w.id].databases[db] = { skipped: why };
     continue;
   }
-  machine.databases[db] = prepared.version;
-  console.log(`\n${DB_TITLES[db]}: ${prepared.version} — ${contenders.length} contenders × ${RUNS} runs`);
-  const runs = Object.fromEntries(contenders.map((c) => [c.id, []]));
-  try {
+  console.log(`\n${DB_TITLES[db]} (${machine.databases[db]})`);
+  for (const w of workloads) {
+    const size = w.size(QUICK);
+    const cases = casesFor(w.id, db);
+    if (db !== 'sqlite') await runOnServer(db, target, setupStatements(db, w.fixture(size)));
+    process.stdout.write(`  ${w.id}: ${cases.length} cases × ${RUNS} runs `);
+    const runs = new Map(cases.map((c) => [c, []]));
     for (let r = 0; r < RUNS; r++) {
-      // Rotate the order each run so no contender always goes first (or right after setup).
-      const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
+      const order = cases.map((_, i) => cases[(i + r) % cases.length]);
       for (const c of order) {
-        const res = await runWorker({ db, contender: c.id, target: prepared.target, n: N, warmup: WARMUP });
-        if (!res.error && res.checksum !== expected) res.error = `wrong checksum ${res.checksum}, expected ${expected}`;
-        runs[c.id].push(res);
-        process.stdout.write(res.error ? 'x' : '.');
+        const done = runs.get(c);
+        // A case that failed or is not available is not run again (its error is reported).
+        if (done.length && (done[0].error || done[0].unavailable)) continue;
+        const res = await runWorker({ workload: w.id, db, contender: c.module, case: c.id, target, size });
+        done.push(res);
+        process.stdout.write(res.unavailable ? '-' : res.error ? 'x' : '.');
       }
     }
-  } finally {
-    await prepared.cleanup();
+    process.stdout.write(` ${Math.round((Date.now() - t0) / 1000)} s\n`);
+    results.workloads[w.id].databases[db] = summarize(cases, runs);
+    saveJson();
   }
-  process.stdout.write('\n');
-  const rows = contenders.map((c) => {
-    const ok = runs[c.id].filter((x) => !x.error);
-    const label = typeof c.label === 'string' ? c.label : c.label[db];
-    if (ok.length === 0) return { id: c.id, label, error: runs[c.id][0]?.error ?? 'no runs' };
-    const ms = median(ok.map((x) => x.ms));
-    return {
-      id: c.id,
-      label,
-      retort: !!c.retort,
-      runsOk: ok.length,
-      medianMs: ms,
-      minMs: Math.min(...ok.map((x) => x.ms)),
-      maxMs: Math.max(...ok.map((x) => x.ms)),
-      opsPerSec: N / (ms / 1000),
-      usPerQuery: (ms * 1000) / N,
-      cpuUsPerQuery: (median(ok.map((x) => x.cpuMs)) * 1000) / N,
-      peakRssMB: median(ok.map((x) => x.maxRssMB)),
-      runs: runs[c.id],
-      errors: runs[c.id].filter((x) => x.error).map((x) => x.error),
-    };
-  });
-  const base = rows.find((x) => x.id === 'raw' && !x.error);
-  for (const row of rows) if (base && !row.error) row.ratio = row.medianMs / base.medianMs;
-  const goal = GOALS[db];
-  const verdicts = rows.filter((x) => x.retort).map((x) => ({ id: x.id, label: x.label, ratio: x.ratio, goal, met: x.ratio !== undefined && x.ratio <= goal }));
-  results.databases[db] = { version: prepared.version, goal, rows, verdicts };
-  printTable(db, results.databases[db]);
+  if (db !== 'sqlite') await runOnServer(db, target, dropStatements(db));
 }
 results.totalSeconds = (Date.now() - t0) / 1000;
-console.log(`\ntotal ${fmt(results.totalSeconds, 0)} s`);
+results.goals = evaluateGoals(results);
 
-function tableLines(db, r) {
-  const lines = [
-    `| Contender | median ms | µs/query | ops/s | × raw | min–max ms | client CPU µs/query | peak RSS MB |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|`,
-  ];
-  for (const x of r.rows) {
-    if (x.error) lines.push(`| ${x.label} | FAILED: ${x.error.replace(/\|/g, '/')} | | | | | | |`);
-    else {
-      const name = x.retort ? `**${x.label}**` : x.label;
-      lines.push(`| ${name} | ${fmt(x.medianMs)} | ${fmt(x.usPerQuery, 2)} | ${fmt(x.opsPerSec, 0)} | ${x.ratio === undefined ? '—' : fmt(x.ratio, 2) + '×'} | ${fmt(x.minMs)}–${fmt(x.maxMs)} | ${fmt(x.cpuUsPerQuery, 2)} | ${fmt(x.peakRssMB, 0)} |`);
+function summarize(cases, runs) {
+  const rows = cases.map((c) => {
+    const all = runs.get(c);
+    const base = { id: c.id, module: c.module, label: c.label, retort: c.retort, goal: c.goal, baseline: !!c.baseline };
+    if (all[0]?.unavailable) return { ...base, unavailable: all[0].unavailable };
+    const ok = all.filter((x) => !x.error);
+    if (ok.length === 0 || ok.length < all.length) return { ...base, error: all.find((x) => x.error)?.error ?? 'no runs' };
+    return {
+      ...base,
+      runsOk: ok.length,
+      medianMs: median(ok.map((x) => x.ms)),
+      minMs: Math.min(...ok.map((x) => x.ms)),
+      maxMs: Math.max(...ok.map((x) => x.ms)),
+      cpuMs: median(ok.map((x) => x.cpuMs)),
+      peakRssMB: median(ok.map((x) => x.maxRssMB)),
+      runs: ok.map((x) => Math.round(x.ms * 10) / 10),
+    };
+  });
+  const raw = rows.find((x) => x.baseline && x.medianMs !== undefined);
+  for (const x of rows) {
+    if (raw && x.medianMs !== undefined) {
+      x.ratio = x.medianMs / raw.medianMs;
+      x.rssRatio = x.peakRssMB / raw.peakRssMB;
     }
   }
-  return lines;
-}
-function verdictLine(r) {
-  return `Goal: Retort within ${r.goal}× of the raw driver — ` + r.verdicts.map((v) => `${v.id}: ${v.ratio === undefined ? 'n/a' : fmt(v.ratio, 2) + '×'} ${v.met ? 'MET' : 'MISSED'}`).join('; ');
-}
-function printTable(db, r) {
-  console.log(`\n${DB_TITLES[db]} (${r.version}) — ${workload.describe(N)}, median of ${RUNS}`);
-  for (const l of tableLines(db, r)) console.log(l);
-  console.log(verdictLine(r));
+  return { rows };
 }
 
-// ---- writing results ------------------------------------------------------------------
+async function sqliteVersion() {
+  const Database = (await import('better-sqlite3')).default;
+  const d = new Database(':memory:');
+  const v = d.prepare('SELECT sqlite_version()').pluck().get();
+  d.close();
+  return `SQLite ${v} (better-sqlite3, in memory)`;
+}
+
+// ---- output ----------------------------------------------------------------------------
+console.log(`\n${renderMarkdown(results, { workloads: WORKLOADS })}\n`);
+console.log(`total ${Math.round(results.totalSeconds)} s`);
 if (!WRITE) process.exit(0);
-mkdirSync(join(benchDir, 'results'), { recursive: true });
-const stamp = started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-const jsonPath = join(benchDir, 'results', `${stamp}${RETORT_MODULE ? '-custom-retort' : ''}.json`);
-writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
-console.log(`wrote ${jsonPath.slice(root.length + 1)}`);
-if (RETORT_MODULE) {
-  console.log('--retort given: bench/RESULTS.md left as it is');
+saveJson();
+console.log(`wrote ${jsonPath().slice(root.length + 1)}`);
+if (RETORT_MODULE || ONLY || ONLY_WORKLOADS || list('db')) {
+  console.log(`a filter or --retort was given: bench/RESULTS.md and the chart are left as they are (they show whole runs; \`node bench/run.mjs --report ${jsonPath().slice(root.length + 1)}\` writes them from this run)`);
   process.exit(0);
 }
+writeOutputs(results);
 
-const md = [];
-md.push(`### ${workload.WORKLOAD}: ${workload.describe(N)}`, '');
-md.push(`Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` (${RUNS} runs per contender, each in its own process; ${fmt(WARMUP, 0)} warm-up queries, then ${fmt(N, 0)} timed; ${fmt(results.totalSeconds, 0)} s in all).`, '');
-md.push('Machine:', '');
-md.push(`- Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.os}`);
-md.push(`- Retort ${machine.retort}`);
-md.push(`- Drivers and peers: ${Object.entries(machine.packages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-for (const db of DBS) {
-  const r = results.databases[db];
-  md.push(`- ${DB_TITLES[db] ?? db}: ${r?.skipped ? `SKIPPED (${r.skipped})` : r?.version ?? 'not run'}`);
+function jsonPath() {
+  const stamp = started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  return join(benchDir, 'results', `suite-${stamp}${QUICK ? '-quick' : ''}${RETORT_MODULE ? '-custom-retort' : ''}.json`);
 }
-for (const db of DBS) {
-  const r = results.databases[db];
-  if (!r || r.skipped) continue;
-  md.push('', `#### ${DB_TITLES[db]}`, '', ...tableLines(db, r), '', verdictLine(r));
+function saveJson() {
+  if (!WRITE) return;
+  mkdirSync(join(benchDir, 'results'), { recursive: true });
+  results.totalSeconds = (Date.now() - t0) / 1000;
+  results.goals = evaluateGoals(results);
+  writeFileSync(jsonPath(), JSON.stringify(results, null, 2) + '\n');
 }
-const block = md.join('\n');
-const startMark = `<!-- results:${workload.WORKLOAD}:start -->`;
-const endMark = `<!-- results:${workload.WORKLOAD}:end -->`;
-const mdPath = join(benchDir, 'RESULTS.md');
-let doc = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs). The blocks between the markers are rewritten by every run; the rest is by hand.\n\n${startMark}\n${endMark}\n`;
-if (!doc.includes(startMark)) doc += `\n${startMark}\n${endMark}\n`;
-doc = doc.slice(0, doc.indexOf(startMark) + startMark.length) + '\n' + block + '\n' + doc.slice(doc.indexOf(endMark));
-writeFileSync(mdPath, doc);
-console.log(`updated ${mdPath.slice(root.length + 1)}`);
+function writeOutputs(r) {
+  writeFileSync(join(benchDir, 'results.svg'), renderChart(r, { workloads: WORKLOADS }));
+  const mdPath = join(benchDir, 'RESULTS.md');
+  writeFileSync(mdPath, replaceBlock(readFileSync(mdPath, 'utf8'), 'suite', renderMarkdown(r, { workloads: WORKLOADS })));
+  console.log('updated bench/RESULTS.md and bench/results.svg');
+}

@@ -21,9 +21,10 @@
 //                           raw baseline always runs)
 //   --no-write              print only
 //   --retort /path/to/dist/cjs/core/index.js   another Retort build (JSON only, RESULTS.md left alone)
-//   --report bench/results/suite-….json   no run: write RESULTS.md and the chart from a saved
-//                           run (the JSON is written after every workload, so a run stopped
-//                           half-way can still be reported: its tables say what ran)
+//   --report a.json[,b.json…]   no run: write RESULTS.md and the chart from saved runs (the
+//                           JSON is written after every workload, so a run stopped half-way
+//                           can still be reported); several runs (e.g. one per database) are
+//                           merged, a later file's table replacing an earlier one's
 // Server URLs: RETORT_BENCH_POSTGRESQL_URL, RETORT_BENCH_MYSQL_URL (default: database
 // retort_bench on the local servers, created when missing).
 import { execFileSync, spawn } from 'node:child_process';
@@ -68,10 +69,30 @@ for (const c of ONLY ?? []) if (!Object.keys(CONTENDERS).some((m) => c === m || 
 
 // ---- reporting a saved run -------------------------------------------------------------
 if (opt('report', '')) {
-  const saved = JSON.parse(readFileSync(opt('report', ''), 'utf8'));
-  saved.goals = evaluateGoals(saved);
-  writeOutputs(saved);
+  const merged = mergeRuns(opt('report', '').split(',').map((f) => JSON.parse(readFileSync(f, 'utf8'))));
+  merged.goals = evaluateGoals(merged);
+  writeOutputs(merged);
   process.exit(0);
+}
+
+/** One report from several saved runs: each database table keeps the size and run it came from. */
+function mergeRuns(runs) {
+  if (runs.length === 1) return runs[0];
+  const merged = { ...runs[0], machine: { ...runs[0].machine, databases: {} }, workloads: {}, parts: [] };
+  for (const r of runs) {
+    merged.parts.push({ command: r.command, date: r.date, runs: r.runs, totalSeconds: r.totalSeconds, retort: r.machine.retort, tables: [] });
+    for (const [w, wr] of Object.entries(r.workloads)) {
+      const m = (merged.workloads[w] ??= { title: wr.title, size: wr.size, databases: {} });
+      for (const [db, d] of Object.entries(wr.databases)) {
+        m.databases[db] = { ...d, title: wr.title, runs: r.runs };
+        merged.machine.databases[db] = r.machine.databases[db];
+        merged.parts.at(-1).tables.push(`${w}/${db}`);
+      }
+    }
+  }
+  merged.date = runs.map((r) => r.date).sort()[0];
+  merged.runs = Math.min(...runs.map((r) => r.runs));
+  return merged;
 }
 
 // ---- Retort build ----------------------------------------------------------------------

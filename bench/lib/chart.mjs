@@ -22,7 +22,7 @@ export function renderChart(results, { workloads }) {
   let y = PAD + 16;
   parts.push(`<text x="${PAD}" y="${y}" font-size="15" font-weight="bold">Time as a multiple of the raw driver (log scale; lower is better)</text>`);
   y += 16;
-  parts.push(`<text x="${PAD}" y="${y}" font-size="11" fill="#555">${esc(`${results.date.slice(0, 10)}${results.quick ? ', quick sizes' : ''}; median of ${results.runs} runs; Node ${results.machine.node}, ${results.machine.cores} cores. Orange: Retort; grey: raw driver; blue: peers.`)}</text>`);
+  parts.push(`<text x="${PAD}" y="${y}" font-size="11" fill="#555">${esc(`${results.date.slice(0, 10)}${results.quick ? ', quick sizes' : ''}${results.parts ? '; sizes per database where they differ' : ''}; median of ${results.runs}+ runs; Node ${results.machine.node}, ${results.machine.cores} cores. Orange: Retort; grey: raw driver; blue: peers.`)}</text>`);
   y += 10;
   for (const w of workloads) {
     const r = results.workloads[w.id];
@@ -31,7 +31,11 @@ export function renderChart(results, { workloads }) {
     for (const db of dbs) for (const x of r.databases[db]?.rows ?? []) if (!labels.some((l) => l.key === `${x.module}/${x.id}`)) labels.push({ key: `${x.module}/${x.id}`, label: x.label, x });
     y += 22;
     parts.push(`<text x="${PAD}" y="${y}" font-size="13" font-weight="bold">${esc(`${w.id}: ${r.title}`)}</text>`);
-    dbs.forEach((db, i) => parts.push(`<text x="${PAD + LABEL_W + i * CELL_W}" y="${y}" font-size="12" font-weight="bold">${esc(DB_TITLES[db])}</text>`));
+    dbs.forEach((db, i) => {
+      const d = r.databases[db];
+      const size = d?.title && d.title !== r.title ? ` (${(/[\d,]+/.exec(d.title) ?? [''])[0]})` : '';
+      parts.push(`<text x="${PAD + LABEL_W + i * CELL_W}" y="${y}" font-size="12" font-weight="bold">${esc(DB_TITLES[db] + size)}</text>`);
+    });
     y += 6;
     const top = y;
     for (const { key, label, x: first } of labels) {

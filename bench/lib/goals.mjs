@@ -43,7 +43,8 @@ export function evaluateGoals(results) {
           continue;
         }
         let ok = x.ratio <= g.limit[db];
-        let text = `${fmt(x.ratio)}`;
+        const rawCpu = r.rows.find((b) => b.baseline && b.cpuMs !== undefined)?.cpuMs;
+        let text = `${fmt(x.ratio)}${rawCpu ? ` (CPU ${fmt(x.cpuMs / rawCpu)})` : ''}`;
         if (g.rss) {
           ok = ok && x.rssRatio <= g.rss;
           text += `, memory ${fmt(x.rssRatio)}`;

@@ -282,7 +282,8 @@ writeOutputs(results);
 
 function jsonPath() {
   const stamp = started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  return join(benchDir, 'results', `suite-${stamp}${QUICK ? '-quick' : ''}${RETORT_MODULE ? '-custom-retort' : ''}.json`);
+  // The databases in the name: runners started in the same second (one per database) must not share a file.
+  return join(benchDir, 'results', `suite-${stamp}-${DBS.join('+')}${QUICK ? '-quick' : ''}${RETORT_MODULE ? '-custom-retort' : ''}.json`);
 }
 function saveJson() {
   if (!WRITE) return;

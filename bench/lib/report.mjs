@@ -17,7 +17,7 @@ export function renderMarkdown(results, { workloads }) {
   }
   md.push(`- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
   md.push(`- Databases: ${Object.entries(m.databases).map(([db, v]) => `${DB_TITLES[db]}: ${v}`).join('; ')}`);
-  md.push(`- Retort ${m.retort}`);
+  if (!results.parts) md.push(`- Retort ${m.retort}`);
   md.push(`- Drivers and peers: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   md.push('', '![Time as a multiple of the raw driver, per workload and database](results.svg)', '');
 

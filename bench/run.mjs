@@ -84,6 +84,9 @@ function mergeRuns(runs) {
     for (const [w, wr] of Object.entries(r.workloads)) {
       const m = (merged.workloads[w] ??= { title: wr.title, size: wr.size, databases: {} });
       for (const [db, d] of Object.entries(wr.databases)) {
+        // The workload is titled by the run that gave it a table last (the larger run, listed last).
+        m.title = wr.title;
+        m.size = wr.size;
         m.databases[db] = { ...d, title: wr.title, runs: r.runs };
         merged.machine.databases[db] = r.machine.databases[db];
         merged.parts.at(-1).tables.push(`${w}/${db}`);
@@ -92,6 +95,7 @@ function mergeRuns(runs) {
   }
   merged.date = runs.map((r) => r.date).sort()[0];
   merged.runs = Math.min(...runs.map((r) => r.runs));
+  merged.quick = runs.every((r) => r.quick);
   return merged;
 }
 

@@ -18,6 +18,7 @@ import { mapperOf, Relationship } from './mapper';
 import { existingState, InstanceState, SessionLike, stateOf } from './state';
 import { flush } from './unit-of-work';
 import { SessionTransaction } from './session-transaction';
+import { executeOrmDml, isOrmDml } from './dml';
 
 export { SessionTransaction };
 
@@ -103,6 +104,14 @@ export class Session implements SessionLike {
     this._new.delete(state);
     this._identityMap.add(state);
     this.insertLog.push({ state, generated });
+  }
+  /** @internal a DELETE run through execute() removed this object's row. */
+  _removedByStatement(state: InstanceState): void {
+    this._identityMap.remove(state);
+    this._deleted.delete(state);
+    this.dirtyCandidates.delete(state);
+    state.status = 'deleted';
+    this.deleteLog.push(state);
   }
   /** @internal */
   get _returningInsert(): boolean {
@@ -407,8 +416,14 @@ export class Session implements SessionLike {
 
   /**
    * Runs a statement. A select of model classes returns rows of identity-mapped objects
-   * (and column values); anything else runs as in Core. Pending changes are flushed first.
-   * @example const rows = (await session.execute(select(User, Address).join(User.c.addresses))).all(); // [User, Address][]
+   * (and column values). INSERT … RETURNING a model returns its objects; UPDATE and DELETE
+   * bring the objects in this session up to date as `options.synchronizeSession` says
+   * (default `'auto'`); `execute(update(User), rows)` is a bulk UPDATE by primary key (see
+   * core/orm/dml.ts). Anything else runs as in Core. Pending changes are flushed first.
+   * @example
+   * const rows = (await session.execute(select(User, Address).join(User.c.addresses))).all(); // [User, Address][]
+   * const users = (await session.scalars(insert(User).returning(User), [{ name: 'a' }, { name: 'b' }])).all(); // User[]
+   * await session.execute(update(User).where(User.c.name.eq('a')).values({ name: 'z' }), undefined, { synchronizeSession: 'fetch' });
    */
   async execute<S extends Executable>(statement: S, params?: ExecuteParams, options?: ExecutionOptions): Promise<Result<RowOf<S>>> {
     if (!(statement instanceof Node)) throw new ArgumentError(`execute() takes a statement such as select(User), got ${statement === null ? 'null' : typeof statement}`);
@@ -418,6 +433,8 @@ export class Session implements SessionLike {
     };
     if (opts.autoflush !== false) await this.autoflushNow();
     if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params, opts.populateExisting === true)) as Result<RowOf<S>>;
+    // INSERT/UPDATE/DELETE of a model keep this session's objects in step with the rows they change.
+    if (isOrmDml(statement)) return (await executeOrmDml(this, statement, params, opts)) as Result<RowOf<S>>;
     const conn = await this._connection();
     const result = await conn.execute(statement, params);
     // A Core UPDATE/DELETE may have changed rows behind this session's objects: the next load of each row refreshes it.

@@ -4,12 +4,14 @@
 import { ArgumentError } from '../errors';
 import type { Table } from '../schema/table';
 import { and, ColumnElement } from './elements';
-import { checkReturning, checkTable, DmlStatement } from './dml';
+import { checkReturning, checkTable, DmlStatement, TableLike, TableOf } from './dml';
 import { CacheKeyBuilder, Node } from './node';
 import { FromClause } from './selectable';
 import type { SelectItem } from './select';
 
 interface DeleteState {
+  /** The model class the statement was made from (the ORM keeps its objects in step); undefined for a Table. */
+  readonly entity?: TableLike;
   readonly where?: ColumnElement<boolean>;
   readonly extraFroms: readonly FromClause<any>[];
   readonly returning: readonly SelectItem[];
@@ -66,9 +68,12 @@ export class Delete<Tbl extends Table<any, any> = Table<any, any>, Ret extends r
   }
 }
 
-/** `DELETE FROM table …`; see {@link Delete}. */
-export function deleteFrom<Tbl extends Table<any, any>>(table: Tbl): Delete<Tbl, []> {
-  return new Delete(checkTable(table, 'deleteFrom') as Tbl, { extraFroms: [], returning: [] });
+/**
+ * `DELETE FROM table …`; see {@link Delete}. A model class stands for its table: through `session.execute()` the
+ * Session's objects are kept in step (see core/orm/dml.ts).
+ */
+export function deleteFrom<T extends Table<any, any> | TableLike>(table: T): Delete<TableOf<T>, []> {
+  return new Delete(checkTable(table, 'deleteFrom') as TableOf<T>, { entity: table instanceof FromClause ? undefined : (table as TableLike), extraFroms: [], returning: [] });
 }
 /** Alias of {@link deleteFrom} (`delete` is a reserved word in JavaScript). */
 export const delete_ = deleteFrom;

@@ -6,6 +6,7 @@ import type { Column, ColumnSpec } from '../schema/column';
 import type { Table, TableColumns } from '../schema/table';
 import { ColumnElement, coerce } from './elements';
 import { buildCacheKey, CacheKey, CacheKeyBuilder, Node } from './node';
+import { isSelectableLike, SelectableLike, toSelectable } from './protocol';
 import type { ResultRow } from './row-types';
 import { FromClause } from './selectable';
 import type { SelectItem } from './select';
@@ -44,15 +45,27 @@ export function bindValues(table: Table<any, any>, values: Record<string, unknow
   return out;
 }
 
+/** Something that stands for a table in INSERT/UPDATE/DELETE, such as an ORM model class. */
+export type TableLike = SelectableLike & { readonly table: Table<any, any> };
+
+/** The table a `Table` or {@link TableLike} stands for. */
+export type TableOf<T> = T extends Table<any, any> ? T : T extends { readonly table: Table<infer N, infer C> } ? Table<N, KnownKeys<C>> : never;
+
+/** `C` without an index signature (a model's table type carries one for its own flexibility). */
+type KnownKeys<C> = { [K in keyof C as string extends K ? never : K]: C[K] };
+
+/** The table of `insert()` / `update()` / `deleteFrom()`'s argument: a Table, or what stands for one (a model). */
 export function checkTable(t: unknown, what: string): Table<any, any> {
-  if (!(t instanceof FromClause) || t.kind !== 'table') throw new ArgumentError(`${what}() needs a Table, got ${t === null ? 'null' : typeof t}`);
-  return t as Table<any, any>;
+  const resolved = isSelectableLike(t) ? t[toSelectable]() : t;
+  if (!(resolved instanceof FromClause) || resolved.kind !== 'table') throw new ArgumentError(`${what}() needs a Table or a model class, got ${t === null ? 'null' : typeof t}`);
+  return resolved as Table<any, any>;
 }
 
 export function checkReturning(items: readonly unknown[]): readonly SelectItem[] {
   if (items.length === 0) throw new ArgumentError('returning() needs at least one column or table');
   items.forEach((it) => {
-    if (!(it instanceof ColumnElement) && !(it instanceof FromClause)) throw new ArgumentError('returning() takes columns, expressions or tables');
+    const el = isSelectableLike(it) ? it[toSelectable]() : it;
+    if (!(el instanceof ColumnElement) && !(el instanceof FromClause)) throw new ArgumentError('returning() takes columns, expressions, tables or model classes');
   });
   return items as readonly SelectItem[];
 }
@@ -67,9 +80,9 @@ export abstract class DmlStatement<Ret extends readonly SelectItem[]> extends No
   get _cache(): CacheKey {
     return (this._cacheKey ??= buildCacheKey(this));
   }
-  /** checkReturning() admits only Core elements, whatever the static type of the list says. */
+  /** The RETURNING list as Core elements (a model class stands for its table). */
   private get coreReturning(): readonly (ColumnElement<unknown> | FromClause)[] {
-    return this.returningItems as readonly (ColumnElement<unknown> | FromClause)[];
+    return this.returningItems.map((it) => (isSelectableLike(it) ? it[toSelectable]() : it)) as readonly (ColumnElement<unknown> | FromClause)[];
   }
   get _selectedColumns(): readonly ColumnElement<unknown>[] {
     return this.coreReturning.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));

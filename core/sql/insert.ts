@@ -6,8 +6,9 @@ import { ArgumentError } from '../errors';
 import type { Column } from '../schema/column';
 import type { Table, TableColumns } from '../schema/table';
 import { ColumnElement } from './elements';
-import { bindValues, checkReturning, checkTable, DmlStatement, InsertValues, UpdateValues } from './dml';
+import { bindValues, checkReturning, checkTable, DmlStatement, TableLike, TableOf, InsertValues, UpdateValues } from './dml';
 import { CacheKeyBuilder, Node } from './node';
+import { FromClause } from './selectable';
 import type { SelectBase, SelectItem } from './select';
 import { SqlType } from './types';
 
@@ -36,6 +37,8 @@ export interface OnConflict {
 }
 
 interface InsertState {
+  /** The model class the statement was made from (the ORM keeps its objects in step); undefined for a Table. */
+  readonly entity?: TableLike;
   readonly rows: readonly ReadonlyMap<Column<unknown>, ColumnElement<unknown>>[];
   readonly fromSelect?: { columns: readonly Column<unknown>[]; select: SelectBase<any> };
   readonly returning: readonly SelectItem[];
@@ -183,7 +186,10 @@ export class Insert<Tbl extends Table<any, any> = Table<any, any>, Ret extends r
   }
 }
 
-/** `INSERT INTO table …`; see {@link Insert}. */
-export function insert<Tbl extends Table<any, any>>(table: Tbl): Insert<Tbl, []> {
-  return new Insert(checkTable(table, 'insert') as Tbl, { rows: [], returning: [] });
+/**
+ * `INSERT INTO table …`; see {@link Insert}. A model class stands for its table: through `session.execute()` the
+ * Session's objects are kept in step (see core/orm/dml.ts).
+ */
+export function insert<T extends Table<any, any> | TableLike>(table: T): Insert<TableOf<T>, []> {
+  return new Insert(checkTable(table, 'insert') as TableOf<T>, { entity: table instanceof FromClause ? undefined : (table as TableLike), rows: [], returning: [] });
 }

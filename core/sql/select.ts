@@ -65,16 +65,28 @@ export interface ExecutionOptions {
   readonly populateExisting?: boolean;
   /** ORM: `false` runs this statement without flushing pending changes first. */
   readonly autoflush?: boolean;
+  /**
+   * ORM UPDATE/DELETE of a model: how the Session's objects follow the change — `'evaluate'`
+   * (in JavaScript), `'fetch'` (ask the database), `'auto'` (the default: evaluate when
+   * possible, else fetch) or `false` (marked stale). See docs/decisions/orm-dml.md.
+   */
+  readonly synchronizeSession?: SynchronizeSession;
 }
 
-const EXECUTION_OPTION_KEYS = ['populateExisting', 'autoflush'];
+/** How `session.execute()` of an UPDATE or DELETE brings the Session's objects up to date. */
+export type SynchronizeSession = 'auto' | 'evaluate' | 'fetch' | false;
+
+const EXECUTION_OPTION_KEYS = ['populateExisting', 'autoflush', 'synchronizeSession'];
+const SYNCHRONIZE_MODES: readonly unknown[] = ['auto', 'evaluate', 'fetch', false];
 
 /** Checks execution options given by a caller (JavaScript callers get no compile-time check). */
 export function checkExecutionOptions(opts: unknown, what: string): ExecutionOptions {
   if (opts === null || typeof opts !== 'object') throw new ArgumentError(`${what}: execution options must be an object such as { populateExisting: true }`);
   for (const [k, v] of Object.entries(opts)) {
     if (!EXECUTION_OPTION_KEYS.includes(k)) throw new ArgumentError(`${what}: unknown execution option "${k}" (options: ${EXECUTION_OPTION_KEYS.join(', ')})`);
-    if (typeof v !== 'boolean') throw new ArgumentError(`${what}: execution option ${k} must be true or false, got ${typeof v}`);
+    if (k === 'synchronizeSession') {
+      if (!SYNCHRONIZE_MODES.includes(v)) throw new ArgumentError(`${what}: synchronizeSession must be 'auto', 'evaluate', 'fetch' or false, got ${JSON.stringify(v)}`);
+    } else if (typeof v !== 'boolean') throw new ArgumentError(`${what}: execution option ${k} must be true or false, got ${typeof v}`);
   }
   return { ...(opts as ExecutionOptions) };
 }

@@ -5,12 +5,14 @@ import { ArgumentError } from '../errors';
 import type { Column } from '../schema/column';
 import type { Table } from '../schema/table';
 import { and, ColumnElement } from './elements';
-import { bindValues, checkReturning, checkTable, DmlStatement, UpdateValues } from './dml';
+import { bindValues, checkReturning, checkTable, DmlStatement, TableLike, TableOf, UpdateValues } from './dml';
 import { CacheKeyBuilder, Node } from './node';
 import { FromClause } from './selectable';
 import type { SelectItem } from './select';
 
 interface UpdateState {
+  /** The model class the statement was made from (the ORM keeps its objects in step); undefined for a Table. */
+  readonly entity?: TableLike;
   readonly values: ReadonlyMap<Column<unknown>, ColumnElement<unknown>>;
   readonly where?: ColumnElement<boolean>;
   readonly extraFroms: readonly FromClause<any>[];
@@ -85,7 +87,10 @@ export class Update<Tbl extends Table<any, any> = Table<any, any>, Ret extends r
   }
 }
 
-/** `UPDATE table SET …`; see {@link Update}. */
-export function update<Tbl extends Table<any, any>>(table: Tbl): Update<Tbl, []> {
-  return new Update(checkTable(table, 'update') as Tbl, { values: new Map(), extraFroms: [], returning: [] });
+/**
+ * `UPDATE table SET …`; see {@link Update}. A model class stands for its table: through `session.execute()` the
+ * Session's objects are kept in step (see core/orm/dml.ts).
+ */
+export function update<T extends Table<any, any> | TableLike>(table: T): Update<TableOf<T>, []> {
+  return new Update(checkTable(table, 'update') as TableOf<T>, { entity: table instanceof FromClause ? undefined : (table as TableLike), values: new Map(), extraFroms: [], returning: [] });
 }

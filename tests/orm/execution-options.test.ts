@@ -102,7 +102,7 @@ forEachDialect('orm execution options', (ctx) => {
   });
 
   it('bad execution options are refused by name', async () => {
-    expect(() => select(Team).executionOptions({ populate: true } as never)).toThrow(/unknown execution option "populate" \(options: populateExisting, autoflush\)/);
+    expect(() => select(Team).executionOptions({ populate: true } as never)).toThrow(/unknown execution option "populate" \(options: populateExisting, autoflush, synchronizeSession\)/);
     expect(() => select(Team).executionOptions({ populateExisting: 'yes' } as never)).toThrow(/populateExisting must be true or false, got string/);
     await expect(session.execute(select(Team), undefined, { autoFlush: false } as never)).rejects.toThrow(/unknown execution option "autoFlush"/);
     await expect(session.get(Team, 1, { populate_existing: true } as never)).rejects.toThrow(/unknown execution option "populate_existing"/);

@@ -1,52 +1,54 @@
 #!/usr/bin/env node
 /**
- * `retort-codemod <command> [options]`: the codemod CLI's entry and subcommand dispatcher.
- * Exit codes: 0 done, 1 could not be done (database unreachable, file not writable), 2 wrong usage.
+ * `retort-codemod`: the codemod CLI's entry. `retort-codemod [transforms…] <paths…>` runs the
+ * transforms; `retort-codemod <command>` runs a subcommand (generate-tables).
+ * Exit codes: 0 done, 1 could not be done (a file failed, database unreachable, dirty tree), 2 wrong usage.
  */
 import { CliError } from './cli-error';
-import type { CommandIo } from './command';
 import { COMMANDS } from './commands';
+import { listText } from './run/list';
+import { RUN_USAGE } from './run/options';
+import type { RunIo } from './run/run';
 
-const USAGE = `usage: retort-codemod <command> [options]
-
+const USAGE = `${RUN_USAGE}
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}
-
-Options:
-  -h, --help         this help (retort-codemod <command> --help for a command's)
-  --list             the commands, one a line
 `;
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
-export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function main(argv: readonly string[], io: RunIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     (first === undefined ? io.err : io.out)(USAGE);
     return first === undefined ? 2 : 0;
   }
   if (first === '--list') {
-    io.out(COMMANDS.map((c) => `${c.name}\t${c.summary}`).join('\n') + '\n');
+    io.out(listText(COMMANDS));
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
-    io.err(`retort-codemod: unknown ${first.startsWith('-') ? 'option' : 'command'} ${JSON.stringify(first)}\n\n${USAGE}`);
-    return 2;
-  }
+  const name = command?.name ?? 'run';
   try {
-    return await command.run(rest, io);
+    if (command) return await command.run(rest, io);
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    // Loaded on demand: the runner brings in ts-morph and jscodeshift, which generate-tables never needs.
+    return await (await import('./run/run')).runTransforms(argv, io);
   } catch (e) {
+    const prefix = command ? `retort-codemod ${name}` : 'retort-codemod';
     if (e instanceof CliError) {
-      io.err(`retort-codemod ${command.name}: ${e.message}\n`);
+      io.err(`${prefix}: ${e.message}\n`);
       return e.exitCode;
     }
-    io.err(`retort-codemod ${command.name}: ${(e as Error)?.message ?? String(e)}\n`);
+    io.err(`${prefix}: ${(e as Error)?.message ?? String(e)}\n`);
     return 1;
   }
 }
 
 if (require.main === module) {
-  const io: CommandIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd() };
+  const io: RunIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), cwd: process.cwd(), tty: !!process.stdout.isTTY && !!process.stderr.isTTY };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -17,7 +17,8 @@ export function typeErrors(files: readonly string[], paths: Readonly<Record<stri
     types: ['node'],
     typeRoots: [join(root, 'node_modules/@types')],
     baseUrl: root,
-    paths: { retort: ['core/index.ts'], ...paths },
+    paths: { retort: ['core/index.ts'], 'retort/legacy': ['legacy-api/index.ts'], ...paths },
+    jsx: ts.JsxEmit.Preserve,
   });
   const wanted = new Set(files.map((f) => ts.sys.resolvePath(f)));
   return ts

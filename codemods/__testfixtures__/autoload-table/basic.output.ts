@@ -1,0 +1,19 @@
+// new Table(name, metadata, { autoload, autoloadWith }) → autoloadTable().
+import { createEngine, MetaData, select, Table, autoloadTable } from 'retort/legacy';
+
+export async function run(): Promise<unknown> {
+  const engine = createEngine('sqlite://');
+  await engine.begin(async (conn) => {
+    await conn.execDriverSql('CREATE TABLE pets (id INTEGER PRIMARY KEY, name TEXT)');
+    await conn.execDriverSql("INSERT INTO pets VALUES (1, 'rex')");
+  });
+  const metadata = new MetaData();
+  const pets = await autoloadTable('pets', metadata, { autoloadWith: engine });
+  const conn = await engine.connect();
+  try {
+    return [Object.keys(pets.c), (await conn.execute(select(pets))).all().map((r) => [...r])];
+  } finally {
+    await conn.close();
+    await engine.dispose();
+  }
+}

@@ -1,0 +1,25 @@
+// union()/unionAll() options bag → generative calls.
+import { column, createEngine, insert, integer, MetaData, select, string, Table, union, unionAll } from 'retort/legacy';
+
+const metadata = new MetaData();
+const users = new Table('users', metadata, { id: column(integer(), { primaryKey: true }), name: column(string(20)) });
+
+export async function run(): Promise<unknown> {
+  const engine = createEngine('sqlite://');
+  await engine.begin(async (conn) => {
+    await metadata.createAll(conn);
+    await conn.execute(insert(users).values([{ id: 1, name: 'ann' }, { id: 2, name: 'bob' }, { id: 3, name: 'cy' }]));
+  });
+  const a = select(users.c.id).where(users.c.id.lt(3));
+  const b = select(users.c.id).where(users.c.id.gt(1));
+  const u = union(a, b, { orderBy: [users.c.id], limit: 2, offset: 1 });
+  const all = unionAll(a, b, { orderBy: users.c.id.desc() });
+  const plain = union(a, b);
+  const conn = await engine.connect();
+  try {
+    return [(await conn.execute(u)).all(), (await conn.execute(all)).all(), (await conn.execute(plain.orderBy(users.c.id))).all()];
+  } finally {
+    await conn.close();
+    await engine.dispose();
+  }
+}

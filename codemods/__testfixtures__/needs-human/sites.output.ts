@@ -1,0 +1,18 @@
+// Sites no transform may rewrite: each is reported with its code and the file stays as it is.
+import { column, createEngine, integer, MetaData, select, Table } from 'retort/legacy';
+
+export async function sites() {
+  const engine = createEngine('sqlite://');
+  const metadata = new MetaData({ bind: engine });
+  const users = new Table('users', metadata, { id: column(integer(), { primaryKey: true }) });
+  await metadata.createAll();
+  const rows = await select(users.c.id).execute();
+  const conn = await engine.connect();
+  conn.executionOptions({ autocommit: true });
+  const outer = await conn.begin();
+  const inner = await conn.begin();
+  const labelled = select(users.c.id).applyLabels();
+  const sub = select(users.c.id);
+  const col = sub.c.id;
+  return { rows, outer, inner, labelled, col };
+}

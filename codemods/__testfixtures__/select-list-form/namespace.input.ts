@@ -1,0 +1,14 @@
+// A namespace import, a nested list form, and sites the transform must leave for a human.
+import * as R from 'retort/legacy';
+
+const metadata = new R.MetaData();
+const users = new R.Table('users', metadata, { id: R.column(R.integer(), { primaryKey: true }), name: R.column(R.string(20)) });
+
+export function statements(where: R.ColumnElement<boolean> | undefined, order: R.ColumnElement<unknown>[]) {
+  const inner = R.select([users.c.id], users.c.name.eq('ann'));
+  const outer = R.select([users.c.name], users.c.id.in(R.select([users.c.id], users.c.id.lt(3))));
+  const maybe = R.select([users.c.id], where);
+  const ordered = R.select([users.c.id], null, { orderBy: order });
+  const labelled = R.select([users.c.id], null, { useLabels: true });
+  return { inner, outer, maybe, ordered, labelled };
+}

@@ -1,0 +1,135 @@
+/**
+ * The type-aware stage over a batch of files: one ts-morph project holds them (their
+ * imports are read from disk), each pass collects every transform's facts and edits on
+ * an unchanged program, then applies the edits that do not overlap. A file whose edits
+ * overlapped is collected again on its new text; the pass that records no edit is the one
+ * whose reports (sites for a human) stand, so their positions are those of the final text.
+ */
+import { Project, ts } from 'ts-morph';
+import { createTypedContext, PassOutput } from '../transforms/typed-context';
+import type { TextEdit, TransformInfo } from '../transforms/types';
+import { retortTypes } from './retort-types';
+
+export interface TypedFileOutcome {
+  text: string;
+  readonly rewritten: Record<string, number>;
+  manual: { transform: string; code: string; pos: number; reason: string }[];
+  error?: string;
+}
+
+const MAX_PASSES = 6;
+
+function compilerOptions(): ts.CompilerOptions {
+  const t = retortTypes();
+  return {
+    allowJs: true,
+    checkJs: false,
+    jsx: ts.JsxEmit.Preserve,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    paths: { retort: [t.coreEntry], 'retort/legacy': [t.legacyEntry] },
+  };
+}
+
+/** Applies non-overlapping edits (sorted by position) to `text`. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+const overlaps = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+
+/** A file for the typed stage: its current text and the transforms chosen for it. */
+export interface TypedInput {
+  readonly text: string;
+  readonly transforms: readonly TransformInfo[];
+}
+
+/** Runs the type-aware transforms chosen for each file over `files` (path → text and transforms). */
+export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<string, TypedFileOutcome> {
+  const result = new Map<string, TypedFileOutcome>();
+  const typedOf = new Map([...files].map(([p, f]) => [p, f.transforms.filter((t) => t.typeAware)]));
+  const candidates = [...files].filter(([p, f]) => typedOf.get(p)!.some((t) => t.trigger.test(f.text))).map(([p, f]) => [p, f.text] as const);
+  if (!candidates.length) return result;
+  const project = new Project({ compilerOptions: compilerOptions(), skipAddingFilesFromTsConfig: true });
+  const all = [...new Set([...typedOf.values()].flat())].sort((a, b) => a.order - b.order);
+  const order = new Map(all.map((t, i) => [t.name, i]));
+  const modules = new Map(all.map((t) => [t.name, t.load()]));
+  for (const [path, text] of candidates) {
+    project.createSourceFile(path, text, { overwrite: true });
+    result.set(path, { text, rewritten: {}, manual: [] });
+  }
+  let pending = candidates.map(([p]) => p);
+  const { legacyDir } = retortTypes();
+  for (let pass = 0; pending.length; pass++) {
+    const next: string[] = [];
+    const changed: [string, string][] = [];
+    for (const path of pending) {
+      const outcome = result.get(path)!;
+      const sf = project.getSourceFileOrThrow(path);
+      const out: PassOutput = { groups: [], imports: [], manual: [] };
+      const ctx = createTypedContext(sf, legacyDir, out);
+      try {
+        for (const t of typedOf.get(path)!) {
+          if (!t.trigger.test(outcome.text)) continue;
+          const mod = modules.get(t.name)!;
+          if (!('typed' in mod)) throw new Error(`${t.name}: registered as ts-morph but exports no typed transform`);
+          ctx.transform(t.name);
+          mod.typed(ctx);
+        }
+      } catch (e) {
+        outcome.error = `${ctx.sourceFile.getBaseName()}: transform failed: ${(e as Error).message}`;
+        continue;
+      }
+      const groups = [...out.groups].sort((a, b) => order.get(a.transform)! - order.get(b.transform)! || a.edits[0].start - b.edits[0].start);
+      const accepted: TextEdit[] = [];
+      let rejected = false;
+      for (const g of groups) {
+        if (g.edits.some((e) => accepted.some((a) => overlaps(a, e)))) {
+          rejected = true;
+          continue;
+        }
+        accepted.push(...g.edits);
+        outcome.rewritten[g.code] = (outcome.rewritten[g.code] ?? 0) + 1;
+      }
+      if (!accepted.length) {
+        if (rejected) outcome.error = 'type-aware edits overlap and never settle';
+        outcome.manual = out.manual;
+        continue;
+      }
+      const imports = out.imports.filter((e, i) => out.imports.findIndex((x) => x.start === e.start && x.text === e.text) === i);
+      outcome.text = applyEdits(outcome.text, mergeInsertions([...accepted, ...imports]));
+      changed.push([path, outcome.text]);
+      next.push(path);
+    }
+    for (const [path, text] of changed) project.getSourceFileOrThrow(path).replaceWithText(text);
+    if (pass + 1 >= MAX_PASSES && next.length) {
+      for (const p of next) result.get(p)!.error = `type-aware transforms still changed the file after ${MAX_PASSES} passes`;
+      break;
+    }
+    pending = next;
+  }
+  return result;
+}
+
+/** Several insertions at one position become one (their texts in order). */
+function mergeInsertions(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const same = out.findIndex((o) => o.start === e.start && o.end === e.end && o.start === o.end && e.start === e.end);
+    if (same >= 0) out[same] = { ...out[same], text: out[same].text + e.text };
+    else out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * L101: `engine.execute(stmt, …)` / `engine.scalar(stmt, …)` on a Retort legacy engine →
+ * `engine.begin((conn) => conn.execute(stmt, …))`. Type-aware: only where the method is the
+ * legacy engine's. `begin()` gives the statement the transaction it had implicitly (run,
+ * commit, close), and keeps it an expression, so it fits wherever the call was; merging
+ * consecutive calls into one transaction is left to the author.
+ */
+import type { TypedTransformFn } from './types';
+import { legacyMethodCalls, spanText } from './ts-calls';
+
+export const typed: TypedTransformFn = (ctx) => {
+  for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyEngine'])) {
+    const conn = ctx.freshName('conn');
+    ctx.replace(c.call, `${c.receiver.getText()}.begin((${conn}) => ${conn}.${c.method}(${spanText(c.args)}))`, 'L101');
+  }
+};

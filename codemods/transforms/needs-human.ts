@@ -1,0 +1,52 @@
+/**
+ * Finds the sites of the codes no transform may rewrite (the legacy registry says why for
+ * each) and reports them; changes nothing. L102 bound metadata and implicit execution,
+ * L103 autocommit, L106 a second begin() on a connection in one function, L205
+ * applyLabels(), L208 a select used as a FROM (`.c`, `.select()`).
+ */
+import { Node, PropertyAccessExpression, SyntaxKind } from 'ts-morph';
+import { LEGACY_REGISTRY } from '../../legacy-api/registry';
+import type { TypedTransformFn } from './types';
+import { hasLegacyType, legacyMethodCalls } from './ts-calls';
+
+const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
+
+export const typed: TypedTransformFn = (ctx) => {
+  const sf = ctx.sourceFile;
+  // L102: new MetaData({ bind }), implicit execution, schema operations without an engine.
+  for (const n of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    const callee = n.getExpression();
+    if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) continue;
+    const nameNode = Node.isIdentifier(callee) ? callee : callee.getNameNode();
+    if (!ctx.isLegacy(nameNode)) continue;
+    const opts = n.getArguments()[0];
+    if (opts && Node.isObjectLiteralExpression(opts) && opts.getProperty('bind')) ctx.manual(n, 'L102', `MetaData({ bind }): ${reason('L102')}`);
+  }
+  for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacySelect', 'Executes'])) ctx.manual(c.call, 'L102', `implicit execution (stmt.${c.method}()): ${reason('L102')}`);
+  for (const c of legacyMethodCalls(ctx, ['createAll', 'dropAll'], ['MetaData'])) if (c.args.length === 0) ctx.manual(c.call, 'L102', `${c.method}() without an engine: ${reason('L102')}`);
+  for (const c of legacyMethodCalls(ctx, ['create', 'drop', 'exists'], ['LegacyTableMethods'])) if (c.args.length === 0) ctx.manual(c.call, 'L102', `table.${c.method}() without an engine: ${reason('L102')}`);
+  // L103: executionOptions({ autocommit }).
+  for (const c of legacyMethodCalls(ctx, ['executionOptions'], ['LegacyConnection'])) {
+    const o = c.args[0];
+    if (o && Node.isObjectLiteralExpression(o) && o.getProperty('autocommit')) ctx.manual(c.call, 'L103', reason('L103'));
+  }
+  // L106: a second begin() on the same connection variable within one function.
+  const begins = sf
+    .getDescendantsOfKind(SyntaxKind.CallExpression)
+    .map((call) => ({ call, access: call.getExpression() }))
+    .filter((x) => Node.isPropertyAccessExpression(x.access) && x.access.getName() === 'begin' && x.call.getArguments().length === 0)
+    .map((x) => ({ call: x.call, receiver: (x.access as PropertyAccessExpression).getExpression() }))
+    .filter((c) => Node.isIdentifier(c.receiver) && hasLegacyType(ctx, c.receiver, 'LegacyConnection', 'executionOptions'));
+  for (const c of begins) {
+    const fn = c.call.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a));
+    const sym = c.receiver.getSymbol();
+    const earlier = begins.find((o) => o !== c && o.call.getStart() < c.call.getStart() && o.receiver.getSymbol() === sym && o.call.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) === fn);
+    if (earlier) ctx.manual(c.call, 'L106', `a second begin() on this connection: ${reason('L106')}`);
+  }
+  // L205 and L208 on legacy selects.
+  for (const c of legacyMethodCalls(ctx, ['applyLabels'], ['LegacySelect'])) ctx.manual(c.call, 'L205', reason('L205'));
+  for (const c of legacyMethodCalls(ctx, ['select'], ['LegacySelect'])) ctx.manual(c.call, 'L208', `select.select(): ${reason('L208')}`);
+  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    if (pa.getName() === 'c' && ctx.isLegacy(pa.getNameNode(), ['LegacySelect'])) ctx.manual(pa, 'L208', `select.c: ${reason('L208')}`);
+  }
+};

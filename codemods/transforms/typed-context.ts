@@ -1,0 +1,138 @@
+/**
+ * The TypedContext given to type-aware transforms for one file and one pass: symbol
+ * questions answered through the checker, edits and reports only recorded (the runner
+ * applies them after the pass, so every fact comes from one consistent program).
+ */
+import { Node, SourceFile, SyntaxKind } from 'ts-morph';
+import type { TextEdit, TypedContext } from './types';
+
+/** What one file's pass produced. */
+export interface PassOutput {
+  /** Groups of edits: all of a group or none is applied; `code` counts one rewritten site. */
+  readonly groups: { transform: string; code: string; edits: TextEdit[] }[];
+  /** Import additions, applied whenever a group of the pass is. */
+  readonly imports: TextEdit[];
+  readonly manual: { transform: string; code: string; pos: number; reason: string }[];
+}
+
+const OWNER_KINDS = new Set([SyntaxKind.ClassDeclaration, SyntaxKind.InterfaceDeclaration, SyntaxKind.TypeAliasDeclaration]);
+
+/** A context for `sf`; `transform()` switches the name that edits and reports are attributed to. */
+export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassOutput): TypedContext & { transform(name: string): void } {
+  let current = '';
+  let identifiers: Set<string> | undefined;
+  const names = new Map<string, string | null>();
+
+  const legacyDecls = (name: Node) => {
+    let sym = name.getSymbol();
+    if (!sym) return [];
+    if (sym.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
+    return sym.getDeclarations().filter((d) => d.getSourceFile().getFilePath().startsWith(legacyDir));
+  };
+  const ownerOf = (d: Node) => {
+    const o = d.getFirstAncestor((a) => OWNER_KINDS.has(a.getKind()));
+    return o && (Node.isClassDeclaration(o) || Node.isInterfaceDeclaration(o) || Node.isTypeAliasDeclaration(o)) ? o.getName() : undefined;
+  };
+  // Names that could clash with a new binding: every identifier except property names after a dot.
+  const allIdentifiers = () =>
+    (identifiers ??= new Set(
+      sf
+        .getDescendantsOfKind(SyntaxKind.Identifier)
+        .filter((i) => {
+          const p = i.getParent();
+          return !(Node.isPropertyAccessExpression(p) && p.getNameNode() === i);
+        })
+        .map((i) => i.getText()),
+    ));
+
+  const importsFrom = (spec: string) => sf.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec && !d.isTypeOnly());
+
+  function addImport(name: string): string | null {
+    for (const spec of ['retort/legacy', 'retort']) {
+      for (const d of importsFrom(spec)) {
+        const ns = d.getNamespaceImport();
+        if (ns) return `${ns.getText()}.${name}`;
+        const found = d.getNamedImports().find((n) => n.getName() === name && !n.isTypeOnly());
+        if (found) return found.getAliasNode()?.getText() ?? name;
+      }
+    }
+    const local = allIdentifiers().has(name) ? freshName('retort' + name[0].toUpperCase() + name.slice(1)) : name;
+    const specifier = local === name ? name : `${name} as ${local}`;
+    for (const spec of ['retort/legacy', 'retort']) {
+      const d = importsFrom(spec).find((x) => x.getNamedImports().length > 0);
+      if (d) {
+        const last = d.getNamedImports()[d.getNamedImports().length - 1];
+        out.imports.push({ start: last.getEnd(), end: last.getEnd(), text: `, ${specifier}` });
+        return local;
+      }
+    }
+    const imports = sf.getImportDeclarations();
+    if (imports.length) {
+      const at = imports[imports.length - 1].getEnd();
+      out.imports.push({ start: at, end: at, text: `\nimport { ${specifier} } from 'retort';` });
+      return local;
+    }
+    // CommonJS: `const { a } = require('retort/legacy')`.
+    for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const arg = call.getArguments()[0];
+      if (call.getExpression().getText() !== 'require' || !arg || !Node.isStringLiteral(arg) || !/^retort(\/legacy)?$/.test(arg.getLiteralValue())) continue;
+      const decl = call.getParentIfKind(SyntaxKind.VariableDeclaration);
+      const pattern = decl?.getNameNode();
+      if (pattern && Node.isObjectBindingPattern(pattern) && pattern.getElements().length) {
+        const els = pattern.getElements();
+        out.imports.push({ start: els[els.length - 1].getEnd(), end: els[els.length - 1].getEnd(), text: local === name ? `, ${name}` : `, ${name}: ${local}` });
+        return local;
+      }
+      if (pattern && Node.isIdentifier(pattern)) return `${pattern.getText()}.${name}`;
+    }
+    return null;
+  }
+
+  /** Not marked as used: callers bind it only around text copied from this file, which cannot mention it. */
+  function freshName(base: string): string {
+    const used = allIdentifiers();
+    let n = base;
+    for (let i = 2; used.has(n); i++) n = `${base}${i}`;
+    return n;
+  }
+
+  return {
+    sourceFile: sf,
+    transform(name: string) {
+      current = name;
+    },
+    isLegacy(name, owners) {
+      const decls = legacyDecls(name);
+      if (!owners) return decls.length > 0;
+      return decls.some((d) => {
+        const o = ownerOf(d);
+        return o !== undefined && owners.includes(o);
+      });
+    },
+    legacyOwner(name) {
+      for (const d of legacyDecls(name)) {
+        const o = ownerOf(d);
+        if (o) return o;
+      }
+      return undefined;
+    },
+    replace(node, text, code) {
+      out.groups.push({ transform: current, code, edits: [{ start: node.getStart(), end: node.getEnd(), text }] });
+    },
+    edit(edit) {
+      const last = out.groups[out.groups.length - 1];
+      if (!last || last.transform !== current) throw new Error(`${current}: edit() must follow replace() in the same transform`);
+      last.edits.push(edit);
+    },
+    manual(node, code, reason) {
+      out.manual.push({ transform: current, code, pos: node.getStart(), reason });
+    },
+    retortName(name) {
+      if (!names.has(name)) names.set(name, addImport(name));
+      return names.get(name) ?? null;
+    },
+    freshName(base) {
+      return freshName(base);
+    },
+  };
+}

@@ -104,8 +104,9 @@ export function processFiles(jobs: readonly FileJob[], options: BatchOptions, on
     let text = t ? t.text : s.text;
     if (t) add(s.rewritten, t.rewritten);
     let syntaxSites = s.syntaxSites;
-    if (syntaxSites.length && text !== s.text) {
-      // Positions moved: ask the transforms that reported sites again, on the final text.
+    if (syntaxSites.length && text !== s.before) {
+      // A site's line is that of the text its transform saw: ask the transforms that reported
+      // sites again, on the final text (they are idempotent; only their reports are kept).
       const again = s.transforms.filter((x) => syntaxSites.some((site) => site.transform === x.name));
       syntaxSites = runSyntaxStage(path, text, again).manual;
     }

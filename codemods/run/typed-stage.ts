@@ -18,6 +18,7 @@ export interface TypedFileOutcome {
 }
 
 const MAX_PASSES = 6;
+const IMPORTS = /\bimport\b|\brequire\s*\(/;
 
 function compilerOptions(): ts.CompilerOptions {
   const t = retortTypes();
@@ -32,6 +33,8 @@ function compilerOptions(): ts.CompilerOptions {
     skipLibCheck: true,
     noEmit: true,
     types: [],
+    // ECMAScript only: no DOM declarations to parse (a DOM value is never a Retort object).
+    lib: ['lib.esnext.d.ts'],
     paths: { retort: [t.coreEntry], 'retort/legacy': [t.legacyEntry] },
   };
 }
@@ -60,7 +63,8 @@ export interface TypedInput {
 export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<string, TypedFileOutcome> {
   const result = new Map<string, TypedFileOutcome>();
   const typedOf = new Map([...files].map(([p, f]) => [p, f.transforms.filter((t) => t.typeAware)]));
-  const candidates = [...files].filter(([p, f]) => typedOf.get(p)!.some((t) => t.trigger.test(f.text))).map(([p, f]) => [p, f.text] as const);
+  // A file that imports nothing cannot hold a Retort object: the checker is not asked about it.
+  const candidates = [...files].filter(([p, f]) => IMPORTS.test(f.text) && typedOf.get(p)!.some((t) => t.trigger.test(f.text))).map(([p, f]) => [p, f.text] as const);
   if (!candidates.length) return result;
   const project = new Project({ compilerOptions: compilerOptions(), skipAddingFilesFromTsConfig: true });
   const all = [...new Set([...typedOf.values()].flat())].sort((a, b) => a.order - b.order);
@@ -109,9 +113,13 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
         continue;
       }
       const imports = out.imports.filter((e, i) => out.imports.findIndex((x) => x.start === e.start && x.text === e.text) === i);
-      outcome.text = applyEdits(outcome.text, mergeInsertions([...accepted, ...imports]));
-      changed.push([path, outcome.text]);
-      next.push(path);
+      const applied = mergeInsertions([...accepted, ...imports]);
+      outcome.text = applyEdits(outcome.text, applied);
+      if (rejected) {
+        // Some edits wait for the next pass, on the new text; its reports replace these.
+        changed.push([path, outcome.text]);
+        next.push(path);
+      } else outcome.manual = out.manual.map((m) => ({ ...m, pos: mapPosition(m.pos, applied) }));
     }
     for (const [path, text] of changed) project.getSourceFileOrThrow(path).replaceWithText(text);
     if (pass + 1 >= MAX_PASSES && next.length) {
@@ -121,6 +129,16 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
     pending = next;
   }
   return result;
+}
+
+/** Where a position of the old text is in the text after `edits` (a position inside a replaced range goes to its start). */
+export function mapPosition(pos: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.end <= pos) shift += e.text.length - (e.end - e.start);
+    else if (e.start < pos && pos < e.end) return e.start + shift;
+  }
+  return pos + shift;
 }
 
 /** Several insertions at one position become one (their texts in order). */

@@ -3,5 +3,5 @@ import type { TypedTransformFn } from './types';
 import { legacyMethodCalls } from './ts-calls';
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['asScalar'], ['LegacySelect'])) ctx.replace(c.access.getNameNode(), 'scalarSubquery', 'L207');
+  for (const c of legacyMethodCalls(ctx, ['asScalar'], ['LegacySelect'], 'L207')) ctx.replace(c.access.getNameNode(), 'scalarSubquery', 'L207');
 };

@@ -6,11 +6,15 @@
  * consecutive calls into one transaction is left to the author.
  */
 import type { TypedTransformFn } from './types';
-import { legacyMethodCalls, spanText } from './ts-calls';
+import { legacyMethodCalls } from './ts-calls';
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyEngine'])) {
+  for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyEngine'], 'L101')) {
     const conn = ctx.freshName('conn');
-    ctx.replace(c.call, `${c.receiver.getText()}.begin((${conn}) => ${conn}.${c.method}(${spanText(c.args)}))`, 'L101');
+    // engine.execute(…) → engine.begin((conn) => conn.execute(…)): two insertions, the call's own text kept.
+    ctx.rewrite('L101', [
+      { start: c.receiver.getEnd(), end: c.receiver.getEnd(), text: `.begin((${conn}) => ${conn}` },
+      { start: c.call.getEnd(), end: c.call.getEnd(), text: ')' },
+    ]);
   }
 };

@@ -62,7 +62,7 @@ export const typed: TypedTransformFn = (ctx) => {
     }
     ctx.replace(call, render(`${callee}(${table.getText()})`, steps), 'L202');
   }
-  for (const c of legacyMethodCalls(ctx, ['select', 'insert', 'update', 'delete'], ['LegacyTableMethods'])) {
+  for (const c of legacyMethodCalls(ctx, ['select', 'insert', 'update', 'delete'], ['LegacyTableMethods'], 'L202')) {
     const fn = ctx.retortName(c.method === 'delete' ? 'deleteFrom' : c.method);
     if (!fn) {
       ctx.manual(c.call, 'L202', `${c.method}() cannot be imported into this file`);

@@ -10,7 +10,7 @@ import { legacyMethodCalls } from './ts-calls';
 const simple = (n: Node) => Node.isIdentifier(n) || Node.isLiteralExpression(n) || n.getKindName().endsWith('Keyword');
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['transaction', 'runCallable'], ['LegacyEngine'])) {
+  for (const c of legacyMethodCalls(ctx, ['transaction', 'runCallable'], ['LegacyEngine'], 'L107')) {
     if (c.method === 'runCallable') {
       ctx.manual(c.call, 'L107', 'runCallable() committed each write on its own: use engine.begin(fn) for all-or-nothing, or engine.connect() and commit as you go');
       continue;

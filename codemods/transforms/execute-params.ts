@@ -12,7 +12,7 @@ const isObjectArg = (n: Node) => Node.isObjectLiteralExpression(n) || (Node.isId
 export const typed: TypedTransformFn = (ctx) => {
   for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyConnection', 'LegacyEngine'])) {
     const [stmt, ...params] = c.args;
-    if (!stmt || params.length === 0) continue;
+    if (!stmt || params.length === 0 || c.access.hasQuestionDotToken() || c.call.hasQuestionDotToken()) continue;
     if (Node.isStringLiteral(stmt) || Node.isNoSubstitutionTemplateLiteral(stmt) || stmt.getType().isString()) continue;
     if (params.length > 1) {
       if (params.every(isObjectArg)) {

@@ -27,7 +27,7 @@ function isRewritten(ref: Node, name: string): boolean {
 export const typed: TypedTransformFn = (ctx) => {
   const sf = ctx.sourceFile;
   const isTs = /\.[mc]?tsx?$/.test(sf.getFilePath());
-  const calls = legacyMethodCalls(ctx, Object.keys(METHODS), ['LegacySelect']);
+  const calls = legacyMethodCalls(ctx, Object.keys(METHODS), ['LegacySelect'], 'L206');
   for (const c of calls) {
     const reject = (reason: string) => ctx.manual(c.call, 'L206', reason);
     const stmt = c.call.getParent();

@@ -8,7 +8,7 @@ import type { TypedTransformFn } from './types';
 import { isPlainReference, legacyMethodCalls } from './ts-calls';
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['tableNames', 'hasTable', 'exists'], ['LegacyEngine', 'LegacyTableMethods'])) {
+  for (const c of legacyMethodCalls(ctx, ['tableNames', 'hasTable', 'exists'], ['LegacyEngine', 'LegacyTableMethods'], 'L108')) {
     if (c.args.length === 0 && c.method === 'exists') continue;
     const inspect = ctx.retortName('inspect');
     if (!inspect) {

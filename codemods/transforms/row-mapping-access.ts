@@ -12,10 +12,15 @@ import { hasLegacyType, legacyMethodCalls } from './ts-calls';
 const OBJECT_FN: Record<string, string> = { keys: 'Object.keys', values: 'Object.values', items: 'Object.entries' };
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['keys', 'values', 'items', 'get', 'has'], ['LegacyRow'])) {
-    const row = c.receiver.getText();
+  for (const c of legacyMethodCalls(ctx, ['keys', 'values', 'items', 'get', 'has'], ['LegacyRow'], 'L109')) {
+    // Edits around the receiver, whose own text (and the sites in it) stays.
+    const recvEnd = c.receiver.getEnd();
     if (OBJECT_FN[c.method]) {
-      if (c.args.length === 0) ctx.replace(c.call, `${OBJECT_FN[c.method]}(${row}._mapping)`, 'L109');
+      if (c.args.length === 0)
+        ctx.rewrite('L109', [
+          { start: c.receiver.getStart(), end: c.receiver.getStart(), text: `${OBJECT_FN[c.method]}(` },
+          { start: recvEnd, end: c.call.getEnd(), text: '._mapping)' },
+        ]);
       continue;
     }
     const [key, dflt] = c.args;
@@ -23,13 +28,21 @@ export const typed: TypedTransformFn = (ctx) => {
       ctx.manual(c.call, 'L109', dflt ? 'row.get() with a default: write row._mapping[k] with the default the code means (1.x returned it only for a missing key)' : 'row.get()/has() with a column: use named access (row.name) or row._mapping[<its result name>]');
       continue;
     }
-    if (c.method === 'get') ctx.replace(c.call, `${row}._mapping[${key.getText()}]`, 'L109');
-    else ctx.replace(c.call, `(${key.getText()} in ${row}._mapping)`, 'L109');
+    if (c.method === 'get')
+      ctx.rewrite('L109', [
+        { start: recvEnd, end: key.getStart(), text: '._mapping[' },
+        { start: key.getEnd(), end: c.call.getEnd(), text: ']' },
+      ]);
+    else
+      ctx.rewrite('L109', [
+        { start: c.receiver.getStart(), end: c.receiver.getStart(), text: `(${key.getText()} in ` },
+        { start: recvEnd, end: c.call.getEnd(), text: '._mapping)' },
+      ]);
   }
   for (const bin of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
     if (bin.getOperatorToken().getKind() !== SyntaxKind.InKeyword) continue;
     const right = bin.getRight();
     if (!hasLegacyType(ctx, right, 'LegacyRow', 'has')) continue;
-    ctx.replace(right, `${right.getText()}._mapping`, 'L109');
+    ctx.rewrite('L109', [{ start: right.getEnd(), end: right.getEnd(), text: '._mapping' }]);
   }
 };

@@ -6,7 +6,7 @@
  */
 import { Node, SyntaxKind } from 'ts-morph';
 import type { TypedTransformFn } from './types';
-import { legacyMethodCalls, spanText } from './ts-calls';
+import { legacyMethodCalls } from './ts-calls';
 
 const OWNERS = ['LegacyConnection', 'LegacyEngine'];
 
@@ -16,30 +16,42 @@ export const typed: TypedTransformFn = (ctx) => {
     if (!sql || Node.isSpreadElement(sql)) continue;
     const literal = Node.isStringLiteral(sql) || Node.isNoSubstitutionTemplateLiteral(sql);
     if (!literal && !sql.getType().isString() && !sql.getType().isStringLiteral()) continue;
-    const recv = c.receiver.getText();
-    const driver = (values: string) => {
-      const call = `${recv}.execDriverSql(${sql.getText()}${values ? `, ${values}` : ''})`;
-      ctx.replace(c.call, c.method === 'scalar' ? `${call}.then((r) => r.scalar())` : call, 'L104');
+    if (c.access.hasQuestionDotToken() || c.call.hasQuestionDotToken()) {
+      ctx.manual(c.call, 'L104', 'an optional call (?.): rewrite it by hand');
+      continue;
+    }
+    // Small edits (rename the method, wrap the string, bracket the values) that keep the rest of the call's text.
+    const name = c.access.getNameNode();
+    const driver = (bracket: boolean) => {
+      const edits = [{ start: name.getStart(), end: name.getEnd(), text: 'execDriverSql' }];
+      if (bracket) edits.push({ start: params[0].getStart(), end: params[0].getStart(), text: '[' }, { start: params[params.length - 1].getEnd(), end: params[params.length - 1].getEnd(), text: ']' });
+      if (c.method === 'scalar') edits.push({ start: c.call.getEnd(), end: c.call.getEnd(), text: '.then((r) => r.scalar())' });
+      ctx.rewrite('L104', edits);
     };
-    const withText = (rest: string) => {
+    const withText = (bracket: boolean) => {
       const text = ctx.retortName('text');
       if (!text) return ctx.manual(c.call, 'L104', 'text() cannot be imported into this file (no import or require of retort to extend)');
-      ctx.replace(c.call, `${recv}.${c.method}(${text}(${sql.getText()})${rest ? `, ${rest}` : ''})`, 'L104');
+      const edits = [
+        { start: sql.getStart(), end: sql.getStart(), text: `${text}(` },
+        { start: sql.getEnd(), end: sql.getEnd(), text: ')' },
+      ];
+      if (bracket) edits.push({ start: params[0].getStart(), end: params[0].getStart(), text: '[' }, { start: params[params.length - 1].getEnd(), end: params[params.length - 1].getEnd(), text: ']' });
+      ctx.rewrite('L104', edits);
     };
     const hasColon = literal ? (sql as Node & { getLiteralValue(): string }).getLiteralValue().includes(':') : true;
     if (params.some((p) => Node.isSpreadElement(p))) {
       ctx.manual(c.call, 'L104', 'spread parameters: their shape (objects or values) cannot be seen');
     } else if (params.length === 0) {
-      if (hasColon) driver('');
-      else withText('');
+      if (hasColon) driver(false);
+      else withText(false);
     } else if (params.length === 1 && Node.isObjectLiteralExpression(params[0])) {
-      withText(params[0].getText());
+      withText(false);
     } else if (params.length === 1 && Node.isArrayLiteralExpression(params[0])) {
-      driver(params[0].getText());
+      driver(false);
     } else if (params.length > 1 && params.every((p) => Node.isObjectLiteralExpression(p))) {
-      withText(`[${spanText(params)}]`);
-    } else if (params.length > 1 && params.every((p) => Node.isLiteralExpression(p) || p.getKind() === SyntaxKind.NullKeyword || Node.isIdentifier(p) && !p.getType().isObject())) {
-      driver(`[${spanText(params)}]`);
+      withText(true);
+    } else if (params.length > 1 && params.every((p) => Node.isLiteralExpression(p) || p.getKind() === SyntaxKind.NullKeyword || (Node.isIdentifier(p) && !p.getType().isObject()))) {
+      driver(true);
     } else {
       ctx.manual(c.call, 'L104', 'the parameters are not written out, so whether 1.x read them as names or positions cannot be seen');
     }

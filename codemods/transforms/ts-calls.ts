@@ -10,16 +10,27 @@ export interface MethodCall {
   readonly args: Node[];
 }
 
-/** Calls `x.m(…)` with `m` in `methods` whose declaration is a Retort legacy member of one of `owners`. */
-export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[]): MethodCall[] {
+/**
+ * Calls `x.m(…)` with `m` in `methods` whose declaration is a Retort legacy member of one of
+ * `owners`. The member is looked up on the receiver's type (not through the call's resolved
+ * signature, which would make the checker infer every argument). With `code`, an
+ * optional call (`x?.m()`, `x.m?.()`) is reported instead: the rewrites do not keep `?.`.
+ */
+export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[], code?: string): MethodCall[] {
   const out: MethodCall[] = [];
   for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const access = call.getExpression();
     if (!Node.isPropertyAccessExpression(access)) continue;
     const method = access.getName();
     if (!methods.includes(method)) continue;
-    if (!ctx.isLegacy(access.getNameNode(), owners)) continue;
-    out.push({ call, access, receiver: access.getExpression(), method, args: call.getArguments() });
+    const receiver = access.getExpression();
+    const decls = receiver.getType().getProperty(method)?.getDeclarations() ?? [];
+    if (!decls.some((d) => ctx.isLegacyDeclaration(d, owners))) continue;
+    if (code && (access.hasQuestionDotToken() || call.hasQuestionDotToken())) {
+      ctx.manual(call, code, 'an optional call (?.): rewrite it by hand, keeping what should happen when the value is missing');
+      continue;
+    }
+    out.push({ call, access, receiver, method, args: call.getArguments() });
   }
   return out;
 }
@@ -76,7 +87,5 @@ export function textParameterNames(sql: string): string[] {
 
 /** Whether the type of `node` has a member `probe` declared by the Retort legacy type `owner` (e.g. a LegacyConnection). */
 export function hasLegacyType(ctx: TypedContext, node: Node, owner: string, probe: string): boolean {
-  const decl = node.getType().getProperty(probe)?.getDeclarations()[0];
-  const name = decl && (Node.isMethodSignature(decl) || Node.isMethodDeclaration(decl) || Node.isPropertySignature(decl)) ? decl.getNameNode() : undefined;
-  return !!name && ctx.isLegacy(name, [owner]);
+  return (node.getType().getProperty(probe)?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, [owner]));
 }

@@ -109,6 +109,12 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
         return o !== undefined && owners.includes(o);
       });
     },
+    isLegacyDeclaration(decl, owners) {
+      if (!decl.getSourceFile().getFilePath().startsWith(legacyDir)) return false;
+      if (!owners) return true;
+      const o = ownerOf(decl);
+      return o !== undefined && owners.includes(o);
+    },
     legacyOwner(name) {
       for (const d of legacyDecls(name)) {
         const o = ownerOf(d);
@@ -118,6 +124,10 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
     },
     replace(node, text, code) {
       out.groups.push({ transform: current, code, edits: [{ start: node.getStart(), end: node.getEnd(), text }] });
+    },
+    rewrite(code, edits) {
+      if (!edits.length) throw new Error(`${current}: rewrite() without edits`);
+      out.groups.push({ transform: current, code, edits: [...edits] });
     },
     edit(edit) {
       const last = out.groups[out.groups.length - 1];

@@ -38,11 +38,19 @@ export interface TypedContext {
   readonly sourceFile: SourceFile;
   /** Whether `name` (an identifier or property name) resolves to a declaration of Retort's legacy API, optionally owned by one of `owners`. */
   isLegacy(name: Node, owners?: readonly string[]): boolean;
+  /** Whether a declaration belongs to Retort's legacy API, optionally owned by one of `owners`. */
+  isLegacyDeclaration(decl: Node, owners?: readonly string[]): boolean;
   /** The owner (class, interface or type alias) of the legacy declaration `name` resolves to, if any. */
   legacyOwner(name: Node): string | undefined;
   /** Replaces a node (its text without leading trivia) and counts a rewritten site of `code`. */
   replace(node: Node, text: string, code: string): void;
-  /** A raw edit that is part of a rewrite counted elsewhere. */
+  /**
+   * One rewritten site of `code` made of several small edits (insertions around a call,
+   * a renamed method). Prefer this to replacing a whole call: edits that leave the
+   * arguments' text alone compose with the rewrites of sites inside them in one pass.
+   */
+  rewrite(code: string, edits: readonly TextEdit[]): void;
+  /** A raw edit that is part of the rewrite recorded just before. */
   edit(edit: TextEdit): void;
   /** Reports a site for a human. */
   manual(node: Node, code: string, reason: string): void;

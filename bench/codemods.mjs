@@ -98,13 +98,17 @@ function makeRepo(dir) {
 }
 
 // ---- the runs -------------------------------------------------------------------------------
-/** Wall time and peak RSS (KiB, from GNU time: the largest process of the run) of a command. */
+/**
+ * Wall time, CPU time (user + system of the process and the children it waited for: worker
+ * threads, jscodeshift's worker processes) and peak RSS (KiB, the largest single process) of a
+ * command, from GNU time. CPU time is the steadier figure on a machine shared with other work.
+ */
 function timed(args, cwd) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rssKiB = Number(r.stderr.trim().split('\n').pop());
-  return { ms, rssKiB, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const [user, sys, rss] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, rssKiB: rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const noop = join(tmpdir(), `retort-bench-noop-${process.pid}.cjs`);
@@ -129,7 +133,7 @@ try {
     const report = JSON.parse(readFileSync(join(work, `all${run}.json`), 'utf8'));
     const changed = execFileSync('git', ['-C', copy, 'status', '--porcelain'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
     results.push({ nop, dry, full, report, changed });
-    console.log(`run ${run + 1}: no-op ${(nop.ms / 1000).toFixed(1)} s, --dry ${(dry.ms / 1000).toFixed(1)} s, all ${(full.ms / 1000).toFixed(1)} s (${(full.ms / nop.ms).toFixed(2)}x), peak ${(full.rssKiB / 1024).toFixed(0)} MiB; ${changed} files changed`);
+    console.log(`run ${run + 1}: no-op ${(nop.ms / 1000).toFixed(1)} s (cpu ${(nop.cpuMs / 1000).toFixed(1)} s), --dry ${(dry.ms / 1000).toFixed(1)} s (cpu ${(dry.cpuMs / 1000).toFixed(1)} s), all ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s), peak ${(full.rssKiB / 1024).toFixed(0)} MiB; ${changed} files changed`);
     rmSync(copy, { recursive: true, force: true });
   }
 } finally {
@@ -147,11 +151,11 @@ const ok = (b) => (b ? 'met' : '**not met**');
 const block = `<!-- codemods:results:start -->
 Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${FILES} files (${Math.ceil(FILES / 3)} using the 1.x API), ${workers} workers, ${RUNS} run(s) (medians), load average at the end ${(await import('node:os')).loadavg()[0].toFixed(1)}.
 
-| pass | wall time | × no-op | peak RSS (largest process) |
-|---|---:|---:|---:|
-| jscodeshift no-op (parse only, ${workers} processes) | ${s(m('nop', 'ms'))} | 1.00 | ${(m('nop', 'rssKiB') / 1024).toFixed(0)} MiB |
-| \`retort-codemod --dry all\` | ${s(m('dry', 'ms'))} | ${(m('dry', 'ms') / m('nop', 'ms')).toFixed(2)} | ${(m('dry', 'rssKiB') / 1024).toFixed(0)} MiB |
-| \`retort-codemod all\` (writes) | ${s(m('full', 'ms'))} | ${(m('full', 'ms') / m('nop', 'ms')).toFixed(2)} | ${(m('full', 'rssKiB') / 1024).toFixed(0)} MiB |
+| pass | wall time | × no-op | CPU time | × no-op | peak RSS (largest process) |
+|---|---:|---:|---:|---:|---:|
+| jscodeshift no-op (parse only, ${workers} processes) | ${s(m('nop', 'ms'))} | 1.00 | ${s(m('nop', 'cpuMs'))} | 1.00 | ${(m('nop', 'rssKiB') / 1024).toFixed(0)} MiB |
+| \`retort-codemod --dry all\` | ${s(m('dry', 'ms'))} | ${(m('dry', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('dry', 'cpuMs'))} | ${(m('dry', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('dry', 'rssKiB') / 1024).toFixed(0)} MiB |
+| \`retort-codemod all\` (writes) | ${s(m('full', 'ms'))} | ${(m('full', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('full', 'cpuMs'))} | ${(m('full', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('full', 'rssKiB') / 1024).toFixed(0)} MiB |
 
 The full run: ${t.files.scanned} files scanned, ${t.files.changed} changed, ${t.files.failed} failed; ${sites} sites rewritten (${Object.entries(t.rewritten).map(([k, v]) => `${k} ${v}`).join(', ')}); ${t.manual.length} left for a human.
 Goals: under 60 s — ${ok(m('full', 'ms') < 60_000)}; under 2 GiB — ${ok(m('full', 'rssKiB') < 2 * 1024 * 1024)}; within 3× of the no-op — ${ok(m('full', 'ms') / m('nop', 'ms') <= 3)}.

@@ -77,5 +77,6 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     sites.rewritten('L201');
     changed = true;
   }
-  return changed ? root.toSource() : undefined;
+  // No wrapping of the new chain: the code's own formatter, not recast's 74 columns, decides its layout.
+  return changed ? root.toSource({ wrapColumn: Number.MAX_SAFE_INTEGER }) : undefined;
 };

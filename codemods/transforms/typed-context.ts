@@ -22,6 +22,8 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
   let current = '';
   let identifiers: Set<string> | undefined;
   const names = new Map<string, string | null>();
+  const newNames: string[] = [];
+  let newImport: TextEdit | undefined;
 
   const legacyDecls = (name: Node) => {
     let sym = name.getSymbol();
@@ -68,8 +70,12 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
     }
     const imports = sf.getImportDeclarations();
     if (imports.length) {
+      // One new import declaration for all the names this pass needs.
+      newNames.push(specifier);
       const at = imports[imports.length - 1].getEnd();
-      out.imports.push({ start: at, end: at, text: `\nimport { ${specifier} } from 'retort';` });
+      const text = `\nimport { ${newNames.join(', ')} } from 'retort';`;
+      if (newImport) (newImport as { text: string }).text = text;
+      else out.imports.push((newImport = { start: at, end: at, text }));
       return local;
     }
     // CommonJS: `const { a } = require('retort/legacy')`.

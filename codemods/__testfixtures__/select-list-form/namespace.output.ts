@@ -6,9 +6,7 @@ const users = new R.Table('users', metadata, { id: R.column(R.integer(), { prima
 
 export function statements(where: R.ColumnElement<boolean> | undefined, order: R.ColumnElement<unknown>[]) {
   const inner = R.select(users.c.id).where(users.c.name.eq('ann'));
-  const outer = R.select(users.c.name).where(
-    users.c.id.gt(R.select(R.func.max(users.c.id)).where(users.c.id.lt(3)).scalarSubquery())
-  );
+  const outer = R.select(users.c.name).where(users.c.id.gt(R.select(R.func.max(users.c.id)).where(users.c.id.lt(3)).scalarSubquery()));
   const maybe = R.select([users.c.id], where);
   const ordered = R.select([users.c.id], null, { orderBy: order });
   const labelled = R.select([users.c.id], null, { useLabels: true });

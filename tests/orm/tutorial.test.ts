@@ -37,7 +37,7 @@ function models() {
     fullname: column(string(100)),
     addresses: many<Address>('Address', { backPopulates: 'user', cascade: 'all, delete-orphan' }),
   }) {
-    toString(): string {
+    override toString(): string {
       return `User(id=${this.id}, name=${this.name}, fullname=${this.fullname})`;
     }
   }
@@ -54,7 +54,7 @@ function models() {
 forEachDialect('orm tutorial', (ctx) => {
   const { Base, User, Address } = models();
   const statements: string[] = [];
-  const record = (e: { sql: string }) => void statements.push(e.sql);
+  let stopRecording = () => {};
   const selects = () => statements.filter((s) => /^\s*SELECT/i.test(s));
   let session: Session;
   /** A second session (its own connection) to see what is committed; always closed, so no lock outlives a failed check. */
@@ -72,14 +72,14 @@ forEachDialect('orm tutorial', (ctx) => {
     await Base.metadata.dropAll(ctx.engine);
     // "Create Tables": DDL from the models' metadata.
     await Base.metadata.createAll(ctx.engine);
-    ctx.engine.events.on('beforeExecute', record as never);
+    stopRecording = ctx.engine.events.on('beforeExecute', (e) => void statements.push(e.sql));
     session = new Session(ctx.engine);
   });
   beforeEach(() => {
     statements.length = 0;
   });
   afterAll(async () => {
-    ctx.engine.events.off?.('beforeExecute', record as never);
+    stopRecording();
     await session.close();
     await Base.metadata.dropAll(ctx.engine);
   });

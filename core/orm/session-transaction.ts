@@ -19,18 +19,27 @@ export class SessionTransaction {
   async commit(): Promise<void> {
     this.end();
     if (this.savepoint) {
+      // A failure here rolls this savepoint back (it is the session's innermost) and throws.
       await this.session.flush();
+      this.session._savepointReleased(this);
       await this.savepoint.tx.commit();
     } else await this.session.commit();
   }
   async rollback(): Promise<void> {
     this.end();
-    if (this.savepoint) {
-      await this.savepoint.tx.rollback();
-      this.session._rolledBackTo(this.savepoint.mark, this.savepoint.deleteMark);
-      // Values written inside the savepoint are gone from the database: reload before reading.
-      this.session.expireAll();
-    } else await this.session.rollback();
+    if (this.savepoint) await this._undo();
+    else await this.session.rollback();
+  }
+  /** @internal rolls the savepoint back with the session's objects (also after a failed flush inside it). */
+  async _undo(): Promise<void> {
+    const sp = this.savepoint!;
+    this.active = false;
+    await sp.tx.rollback();
+    this.session._rolledBackToSavepoint(this, sp.mark, sp.deleteMark);
+  }
+  /** @internal the enclosing transaction ended. */
+  _ended(): void {
+    this.active = false;
   }
   private end(): void {
     if (!this.active) throw new InvalidRequestError('this session transaction has already ended');

@@ -2,7 +2,8 @@
  * `Session`: the ORM's unit of work and identity map over one connection at a time.
  * Autobegin (the first operation that needs the database begins a transaction), no
  * autocommit, autoflush before queries, and the expiry rules of
- * docs/decisions/orm-model-declaration.md.
+ * docs/decisions/orm-model-declaration.md. Object states and what flush, commit, rollback
+ * and a failed flush do to them: docs/orm-session-states.md.
  */
 import { ArgumentError, InvalidRequestError } from '../errors';
 import type { Connection, ExecuteParams, Executable, RowOf } from '../engine/connection';
@@ -61,6 +62,8 @@ export class Session implements SessionLike {
   private deleteLog: InstanceState[] = [];
   private flushing = false;
   private closed = false;
+  /** Open savepoints, innermost last: a failed flush rolls back only the innermost one. */
+  private savepoints: SessionTransaction[] = [];
   readonly autoflush: boolean;
   readonly expireOnCommit: boolean;
 
@@ -259,7 +262,22 @@ export class Session implements SessionLike {
 
   // ------------------------------------------------------------ flush and transactions
 
-  /** Writes pending changes (INSERT, UPDATE, DELETE in foreign-key order) in the current transaction. */
+  /**
+   * Writes pending changes (INSERT, UPDATE, DELETE in foreign-key order) in the current transaction.
+   * When it fails, nothing is left half-written: the innermost savepoint (or else the
+   * transaction) is rolled back before the error is thrown; the objects are then as after
+   * `rollback()` (pending ones transient, persistent ones expired). See docs/orm-session-states.md.
+   * @example
+   * session.add(user);
+   * try {
+   *   await session.flush();
+   * } catch (e) {
+   *   if (!(e instanceof IntegrityError)) throw e;
+   *   user.email = otherEmail; // user is transient again, with the values it was given
+   *   session.add(user);
+   *   await session.flush();
+   * }
+   */
   async flush(): Promise<void> {
     if (this.flushing) throw new InvalidRequestError('flush() is already running on this session (await it before the next one)');
     if (!this._new.size && !this._deleted.size && !this.dirtyCandidates.size) return;
@@ -274,8 +292,12 @@ export class Session implements SessionLike {
       this._deleted.clear();
       this.dirtyCandidates.clear();
     } catch (e) {
-      // A failed flush leaves nothing half-written: the transaction is rolled back.
-      await this.rollback().catch(() => undefined);
+      // A failed flush leaves nothing half-written: the innermost savepoint is rolled back
+      // (the work before it stays), or the whole transaction when there is none or the
+      // database has already ended it (a MySQL deadlock takes the savepoints with it).
+      const sp = this.savepoints[this.savepoints.length - 1];
+      if (sp) await sp._undo().catch(() => this.rollback().catch(() => undefined));
+      else await this.rollback().catch(() => undefined);
       throw e;
     } finally {
       this.flushing = false;
@@ -288,6 +310,7 @@ export class Session implements SessionLike {
   /** Flushes, commits the transaction and releases the connection. See `expireOnCommit`. */
   async commit(): Promise<void> {
     await this.flush();
+    this.forgetSavepoints();
     if (this.conn) {
       await this.conn.commit();
       await this.release();
@@ -310,6 +333,7 @@ export class Session implements SessionLike {
    * deleted in it come back, and everything persistent is expired (its values may be gone).
    */
   async rollback(): Promise<void> {
+    this.forgetSavepoints();
     if (this.conn) {
       try {
         await this.conn.rollback();
@@ -318,6 +342,35 @@ export class Session implements SessionLike {
       }
     }
     this._rolledBackTo(0);
+    this.discardUnflushed();
+  }
+
+  /**
+   * @internal a savepoint was rolled back: the inserts and deletes made since it began are
+   * undone, changes not flushed are dropped (objects added since are transient again), and
+   * every object is expired (values written inside it are gone from the database).
+   */
+  _rolledBackToSavepoint(tx: SessionTransaction, mark: number, deleteMark: number): void {
+    this.dropSavepoint(tx);
+    this._rolledBackTo(mark, deleteMark);
+    this.discardUnflushed();
+  }
+  /** @internal a savepoint was released (committed). */
+  _savepointReleased(tx: SessionTransaction): void {
+    this.dropSavepoint(tx);
+  }
+  /** Ending a savepoint ends the savepoints begun inside it too (as in SQL). */
+  private dropSavepoint(tx: SessionTransaction): void {
+    const i = this.savepoints.indexOf(tx);
+    if (i < 0) return;
+    for (const inner of this.savepoints.splice(i)) if (inner !== tx) inner._ended();
+  }
+  /** The transaction ended: its savepoints end with it. */
+  private forgetSavepoints(): void {
+    for (const sp of this.savepoints) sp._ended();
+    this.savepoints = [];
+  }
+  private discardUnflushed(): void {
     for (const st of this._new) {
       st.session = undefined;
       st.status = 'transient';
@@ -356,6 +409,7 @@ export class Session implements SessionLike {
 
   /** Rolls back what is not committed, detaches every object and releases the connection. The session can be used again. */
   async close(): Promise<void> {
+    this.forgetSavepoints();
     if (this.conn) {
       try {
         await this.conn.rollback();
@@ -392,7 +446,15 @@ export class Session implements SessionLike {
 
   /**
    * A SAVEPOINT. Rolling it back undoes the inserts made inside it (those objects become
-   * transient) and expires every object.
+   * transient), drops objects added inside it and not flushed, and expires every object.
+   * A flush that fails inside it rolls back just this savepoint and throws the flush's
+   * error; the work before the savepoint stays.
+   * @example
+   * for (const row of rows) {
+   *   try { await session.beginNested(async () => { session.add(new User(row)); }); } // commit flushes the savepoint
+   *   catch (e) { if (!(e instanceof IntegrityError)) throw e; }                     // this row is skipped, the rest stay
+   * }
+   * await session.commit();
    */
   async beginNested(): Promise<SessionTransaction>;
   async beginNested<T>(fn: (session: Session) => Promise<T>): Promise<T>;
@@ -401,6 +463,7 @@ export class Session implements SessionLike {
     const conn = await this._connection();
     const sp = await conn.beginNested();
     const tx = new SessionTransaction(this, { tx: sp, mark: this.insertLog.length, deleteMark: this.deleteLog.length });
+    this.savepoints.push(tx);
     if (!fn) return tx;
     try {
       const out = await fn(this);

@@ -262,4 +262,22 @@ forEachDialect('orm flush order and failure', (ctx) => {
       await session.close();
     }
   });
+  it('deleting an object twice: a no-op before the flush, a clear error after it (nothing rolled back)', async () => {
+    const session = new Session(outside);
+    try {
+      const team = (await session.scalars(select(Team).where(Team.c.name.eq('base-team')))).one();
+      const m = new Member({ email: 'twice@x.org', teamId: team.id });
+      session.add(m);
+      await session.commit();
+      session.delete(m);
+      session.delete(m);
+      expect(session.deleted).toEqual([m]);
+      await session.flush();
+      expect(() => session.delete(m)).toThrow(/Member .* is deleted already \(its DELETE was flushed\)/);
+      await session.commit(); // the first DELETE stands
+      expect(await countOutside(membersLike('twice@x.org'))).toBe(0);
+    } finally {
+      await session.close();
+    }
+  });
 });

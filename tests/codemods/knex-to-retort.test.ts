@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureDir, fixtureNames, loadFixture, seeded, sitesText, transform } from './support/knex-fixtures';
+import { fixtureDir, fixtureFile, fixtureNames, loadFixture, seeded, sitesText, transform } from './support/knex-fixtures';
 import { examples as guideExamples, exampleProgram } from './support/knex-guide';
 import { typeErrors } from './support/typecheck';
 
@@ -17,24 +17,24 @@ const read = (f: string) => readFileSync(join(fixtureDir, f), 'utf8');
 
 describe('knex-to-retort fixtures', () => {
   it('has fixtures', () => {
-    expect(fixtureNames).toEqual(expect.arrayContaining(['guide', 'select-where', 'select-shape', 'writes', 'transactions', 'left-alone', 'look-alikes', 'mixed']));
+    expect(fixtureNames).toEqual(expect.arrayContaining(['commonjs', 'guide', 'select-where', 'select-shape', 'writes', 'transactions', 'left-alone', 'look-alikes', 'mixed']));
   });
 
   for (const name of fixtureNames) {
     describe(name, () => {
-      const input = read(`${name}.input.ts`);
+      const input = read(fixtureFile(name, 'input'));
       const result = transform(name, input);
       if (update) {
-        writeFileSync(join(fixtureDir, `${name}.output.ts`), result.output);
-        writeFileSync(join(fixtureDir, `${name}.sites.txt`), sitesText(result.sites));
+        writeFileSync(join(fixtureDir, fixtureFile(name, 'output')), result.output);
+        writeFileSync(join(fixtureDir, fixtureFile(name, 'sites')), sitesText(result.sites));
       }
 
       it('rewrites the input to the expected output', () => {
-        expect(result.output).toBe(read(`${name}.output.ts`));
+        expect(result.output).toBe(read(fixtureFile(name, 'output')));
       });
 
       it('rewrites and reports the expected sites', () => {
-        expect(sitesText(result.sites)).toBe(read(`${name}.sites.txt`));
+        expect(sitesText(result.sites)).toBe(read(fixtureFile(name, 'sites')));
       });
 
       it('is idempotent: the output goes through unchanged', () => {
@@ -74,7 +74,7 @@ describe('knex-to-retort fixtures', () => {
         writeFileSync(f, exampleProgram(e));
         return f;
       });
-      const files = [...fixtureNames.map((n) => join(fixtureDir, `${n}.output.ts`)), ...['tables', 'knex', 'engine', 'other'].map((f) => join(fixtureDir, 'db', `${f}.ts`)), ...examples];
+      const files = [...fixtureNames.filter((n) => fixtureFile(n, 'output').endsWith('.ts')).map((n) => join(fixtureDir, fixtureFile(n, 'output'))), ...['tables', 'knex', 'engine', 'other'].map((f) => join(fixtureDir, 'db', `${f}.ts`)), ...examples];
       expect(typeErrors(files, { knex: ['node_modules/knex'] })).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -90,13 +90,14 @@ const RUNS: Record<string, unknown[]> = {
   transactions: [],
   mixed: [1],
   guide: [30],
+  commonjs: [2],
 };
 
 describe('knex-to-retort: the knex chain and its rewrite return the same values (SQLite)', () => {
   for (const [name, args] of Object.entries(RUNS)) {
     it(name, async () => {
       const results: unknown[] = [];
-      for (const file of [`${name}.input.ts`, `${name}.output.ts`]) {
+      for (const file of [fixtureFile(name, 'input'), fixtureFile(name, 'output')]) {
         const { knex, engine } = await seeded();
         try {
           results.push(await loadFixture(read(file), knex, engine).run(...args));

@@ -35,3 +35,12 @@ export function builder(id: number) {
 export async function withParameter(knex: Knex, id: number) {
   return knex('users').where('id', id);
 }
+
+/** knex reached through an object may be a transaction: reported, not rewritten. */
+export class UserStore {
+  constructor(private readonly knex: Knex) {}
+
+  async byId(id: number) {
+    return this.knex('users').where('id', id).first();
+  }
+}

@@ -23,7 +23,11 @@ export async function run(page: number) {
   );
   const perUser = await engine.begin(async (conn) =>
     (await conn.execute(
-      select(posts.c.userId.label('user_id'), func.count(posts.c.id).label('n'), func.sum(posts.c.views).label('total'))
+      select(
+        posts.c.userId.label('user_id'),
+        func.count(posts.c.id).label('n'),
+        func.sum(posts.c.views).label('total'),
+      )
         .groupBy(posts.c.userId)
         .orderBy(posts.c.userId),
     )).mappings().all(),

@@ -20,6 +20,8 @@ export async function run(minAge: number, names: string[]) {
   const either = await knex('users').select('id').where('id', 1).orWhere('age', '<', 30).andWhere('name', '<>', 'dan').orderBy('id');
   const negated = await knex('users').select('id').whereNot({ name: 'ada' }).orderBy('id');
   const between = await knex('users').select('id').whereBetween('age', [20, 40]).orderBy('id');
+  const notEither = await knex('users').select('id').where('id', '>', 3).orWhereNot({ name: 'ada', age: 36 }).orderBy('id');
+  const orObject = await knex('users').select('id').where('id', 5).orWhere({ name: 'bob', age: 25 }).orderBy('id');
   const renamed = await knex('users').select('name as who', 'team_name').where('team_name', 'red');
-  return { adults, byObject, byPair, grouped, arrowGroup, listed, notListed, noAge, withTeam, either, negated, between, renamed };
+  return { adults, byObject, byPair, grouped, arrowGroup, listed, notListed, noAge, withTeam, either, negated, between, notEither, orObject, renamed };
 }

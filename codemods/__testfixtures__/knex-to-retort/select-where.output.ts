@@ -1,5 +1,5 @@
 import { knex } from './db/knex';
-import { select, and, or, not } from 'retort';
+import { select, or, and, not } from 'retort';
 import { users } from './db/tables';
 import { engine } from './db/engine';
 
@@ -15,7 +15,7 @@ export async function run(minAge: number, names: string[]) {
   const byObject = await engine.begin(async (conn) =>
     (await conn.execute(
       select(users.c.id, users.c.name, users.c.age, users.c.teamName.label('team_name'))
-        .where(and(users.c.name.eq('ada'), users.c.age.eq(36))),
+        .where(users.c.name.eq('ada'), users.c.age.eq(36)),
     )).mappings().all(),
   );
   const byPair = await engine.begin(async (conn) =>
@@ -86,11 +86,25 @@ export async function run(minAge: number, names: string[]) {
         .orderBy(users.c.id),
     )).mappings().all(),
   );
+  const notEither = await engine.begin(async (conn) =>
+    (await conn.execute(
+      select(users.c.id)
+        .where(or(users.c.id.gt(3), not(users.c.name.eq('ada')), not(users.c.age.eq(36))))
+        .orderBy(users.c.id),
+    )).mappings().all(),
+  );
+  const orObject = await engine.begin(async (conn) =>
+    (await conn.execute(
+      select(users.c.id)
+        .where(or(users.c.id.eq(5), and(users.c.name.eq('bob'), users.c.age.eq(25))))
+        .orderBy(users.c.id),
+    )).mappings().all(),
+  );
   const renamed = await engine.begin(async (conn) =>
     (await conn.execute(
       select(users.c.name.label('who'), users.c.teamName.label('team_name'))
         .where(users.c.teamName.eq('red')),
     )).mappings().all(),
   );
-  return { adults, byObject, byPair, grouped, arrowGroup, listed, notListed, noAge, withTeam, either, negated, between, renamed };
+  return { adults, byObject, byPair, grouped, arrowGroup, listed, notListed, noAge, withTeam, either, negated, between, notEither, orObject, renamed };
 }

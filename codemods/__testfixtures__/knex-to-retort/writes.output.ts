@@ -32,7 +32,12 @@ export async function run(title: string) {
       update(usersTable)
         .values({ name: 'eve2' })
         .where(usersTable.c.id.eq(10))
-        .returning(usersTable.c.id, usersTable.c.name, usersTable.c.age, usersTable.c.teamName.label('team_name')),
+        .returning(
+          usersTable.c.id,
+          usersTable.c.name,
+          usersTable.c.age,
+          usersTable.c.teamName.label('team_name'),
+        ),
     )).mappings().all(),
   );
   const bumped = await engine.begin(async (conn) =>

@@ -8,7 +8,7 @@ import type { Link } from './chain';
 import type { ChainContext } from './context';
 import { Skip } from './skip';
 import type { KnownTable } from './tables';
-import { isCallback, Term, whereArgs, whereForm, whereTerm } from './where';
+import { isCallback, Term, whereArgs, whereForm, whereTerms } from './where';
 
 /** What the knex chain resolves to, and so what the rewrite must hand back. */
 export type ResultShape = 'rows' | 'first' | 'rowCount' | 'none';
@@ -110,7 +110,7 @@ class StatementReader {
     const { name, args } = l;
     if (TABLE_METHODS.has(name) || name in JOINS) return;
     if (whereForm(name)) {
-      this.terms.push(whereTerm(name, args, this.ctx, (n) => this.column(n)));
+      this.terms.push(...whereTerms(name, args, this.ctx, (n) => this.column(n)));
       return;
     }
     if (name in AGGREGATES) {

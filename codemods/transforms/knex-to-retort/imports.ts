@@ -4,7 +4,7 @@
  * no binding of the file already uses.
  */
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import type { AstNode } from './ast';
+import { AstNode, walkNodes } from './ast';
 
 /** One module the rewrite imports from, and what it needs from it: imported name → local name. */
 export interface ModuleImports {
@@ -51,9 +51,30 @@ function requiresOf(program: AstNode): AstNode[] {
   );
 }
 
-/** A CommonJS file (requires and no imports) gets `require`s; anything else gets imports. */
+/** A CommonJS file (top-level `require(…)`, or `module.exports`, and no imports) gets `require`s; anything else gets imports. */
 function isCommonJs(program: AstNode): boolean {
-  return !(program.body as AstNode[]).some((s) => s.type === 'ImportDeclaration') && requiresOf(program).length > 0;
+  if ((program.body as AstNode[]).some((s) => s.type === 'ImportDeclaration' || /^Export/.test(s.type))) return false;
+  return (program.body as AstNode[]).some((s) => requiresIn(s) || mentionsModuleExports(s));
+}
+
+/** Whether a top-level statement calls `require(…)` (outside functions). */
+function requiresIn(stmt: AstNode): boolean {
+  let found = false;
+  walkNodes(stmt, (n) => {
+    if (/Function/.test(n.type)) return false;
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require') found = true;
+    return !found;
+  });
+  return found;
+}
+
+function mentionsModuleExports(stmt: AstNode): boolean {
+  let found = false;
+  walkNodes(stmt, (n) => {
+    if (n.type === 'MemberExpression' && n.object.type === 'Identifier' && (n.object.name === 'module' || n.object.name === 'exports')) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function importsOf(program: AstNode, specifier: string): AstNode[] {
@@ -94,7 +115,7 @@ export function importEdits(program: AstNode, modules: readonly ModuleImports[])
     }
   }
   if (newLines.length) {
-    const imports = cjs ? requiresOf(program) : (program.body as AstNode[]).filter((s) => s.type === 'ImportDeclaration');
+    const imports = (program.body as AstNode[]).filter((s) => (cjs ? s.type === 'VariableDeclaration' && requiresIn(s) : s.type === 'ImportDeclaration'));
     if (imports.length) {
       const at = imports[imports.length - 1].end!;
       edits.push({ start: at, end: at, text: '\n' + newLines.join('\n') });

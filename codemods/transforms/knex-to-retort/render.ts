@@ -29,7 +29,7 @@ export function renderExecution(stmt: BuiltStatement, names: RenderNames, indent
   if (indent.length + oneLine.length <= MAX_LINE) return oneLine;
   const i1 = indent + '  ';
   const i2 = indent + '    ';
-  const statement = [i2 + stmt.head, ...stmt.calls.map((c) => `${i2}  ${c}`)].join('\n');
+  const statement = [fit(stmt.head, i2), ...stmt.calls.map((c) => fit(c, `${i2}  `))].join('\n');
   return `${open}${arrow}\n${i1}${execute}\n${statement},\n${i1}${after},\n${indent})`;
 }
 
@@ -39,3 +39,42 @@ const AFTER: Record<BuiltStatement['shape'], string> = {
   rowCount: ')).rowCount',
   none: ')',
 };
+
+/** `name(a, b, c)` on one line when it fits, else one argument a line. */
+function fit(call: string, indent: string): string {
+  if (indent.length + call.length <= MAX_LINE) return indent + call;
+  const open = call.indexOf('(');
+  if (open < 0 || !call.endsWith(')')) return indent + call;
+  const inner = call.slice(open + 1, -1).trim();
+  const args = splitTopLevel(inner);
+  if (args.length >= 2) return [`${indent}${call.slice(0, open + 1)}`, ...args.map((a) => `${indent}  ${a},`), `${indent})`].join('\n');
+  // One object literal: one entry a line.
+  if (inner.startsWith('{') && inner.endsWith('}')) {
+    const entries = splitTopLevel(inner.slice(1, -1));
+    if (entries.length >= 2) return [`${indent}${call.slice(0, open + 1)}{`, ...entries.map((e) => `${indent}  ${e},`), `${indent}})`].join('\n');
+  }
+  return indent + call;
+}
+
+/** Splits at the commas outside brackets and string literals. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out.filter((a) => a.length > 0);
+}

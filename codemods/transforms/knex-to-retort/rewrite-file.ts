@@ -9,6 +9,7 @@ import { buildStatement } from './build';
 import { classifyIdentifier, Link, PROMISE_METHODS, RootKind, ROOT_METHODS, splitChain } from './chain';
 import type { ChainContext } from './context';
 import { applyEdits, Edit, existingImports, importEdits, moduleSpecifier } from './imports';
+import { jscodeshiftFor } from './parsers';
 import { renderExecution } from './render';
 import { KnexSite, Skip } from './skip';
 import type { KnownTable, TableCatalog } from './tables';
@@ -54,7 +55,7 @@ interface Site {
  * // → await engine.begin(async (conn) => (await conn.execute(select(users).where(users.c.id.eq(id)).limit(1))).mappings().first() ?? undefined)
  */
 export function rewriteKnexFile(source: string, file: string, options: RewriteOptions): RewriteResult {
-  const j = jscodeshift.withParser(/\.tsx$/.test(file) ? 'tsx' : 'ts');
+  const j = jscodeshiftFor(file);
   const root = j(source);
   const program = (root.get().node as AstNode).program as AstNode;
   const knexNames = new Set(options.knexNames ?? ['knex']);
@@ -131,13 +132,21 @@ function findSites(j: typeof jscodeshift, root: ReturnType<typeof jscodeshift>, 
     if (continuesChain(path)) return;
     const { base, links } = splitChain(node);
     let kind: RootKind | undefined;
+    const startsQuery = links.length > 0 && ROOT_METHODS.has(links[0].name);
     if (base.type === 'CallExpression' && base.callee.type === 'Identifier') kind = classifyIdentifier(path, base.callee.name, knexNames);
-    else if (base.type === 'Identifier' && links.length && ROOT_METHODS.has(links[0].name)) kind = classifyIdentifier(path, base.name, knexNames);
+    else if (base.type === 'Identifier' && startsQuery) kind = classifyIdentifier(path, base.name, knexNames);
+    // `this.knex('t')`, `ctx.knex.select(…)`: knex reached through an object may be a transaction.
+    // (the chain splitter reads `this.knex('t')` as a call `knex` on `this`).
+    else if ((links.length > 0 && knexNames.has(links[0].name)) || (isKnexMember(base, knexNames) && startsQuery)) kind = 'local-knex';
     if (!kind) return;
     if (out.some((s) => s.node.start! <= node.start! && node.end! <= s.node.end!)) return;
     out.push({ path, node, root: kind, base, links });
   });
   return out;
+}
+
+function isKnexMember(node: AstNode, knexNames: ReadonlySet<string>): boolean {
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && knexNames.has(node.property.name);
 }
 
 /** Whether this call is followed by another call of the same chain (`x.where()` in `x.where().first()`). */
@@ -156,14 +165,18 @@ interface SiteEdit {
 function rewriteSite(site: Site, ctx: ChainContext, source: string): SiteEdit {
   const { base, links } = site;
   const first = links[0] as Link | undefined;
-  if (base.type === 'Identifier' && first?.name === 'raw') {
+  if ((base.type === 'Identifier' || base.type === 'MemberExpression') && first?.name === 'raw') {
     const sql = first.args[0];
     const interpolated = sql && (sql.type === 'TemplateLiteral' ? sql.expressions.length > 0 : sql.type === 'BinaryExpression' || sql.type !== 'StringLiteral');
     throw interpolated
       ? new Skip('raw-interpolated', 'knex.raw() with SQL built by string interpolation')
       : new Skip('raw', 'knex.raw(): raw SQL (its result is the driver\'s own shape)');
   }
-  if (site.root === 'local-knex') throw new Skip('local-knex', `"${base.type === 'Identifier' ? base.name : base.callee.name}" is a local binding here (a parameter or variable), which may be a transaction or another knex instance`);
+  if (site.root === 'local-knex') {
+    let ref = textOf(source, site.node).split('(')[0].replace(/\s+/g, '');
+    if (first && ROOT_METHODS.has(first.name) && ref.endsWith(`.${first.name}`)) ref = ref.slice(0, -first.name.length - 1);
+    throw new Skip('local-knex', `"${ref}" is ${ref.includes('.') ? 'reached through an object' : 'a local binding here (a parameter or variable)'}, so it may be a transaction or another knex instance`);
+  }
   if (links.some((l) => l.name === 'raw') || containsRaw(site.node)) {
     throw new Skip('knex-in-value', 'knex.raw() inside the chain');
   }

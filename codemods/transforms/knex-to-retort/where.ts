@@ -11,9 +11,10 @@ import { Skip } from './skip';
 /** A column resolved in the statement's tables: its Retort code (`users.c.fullName`). */
 export type ColumnResolver = (node: AstNode | string) => string;
 
+/** One WHERE call: how it joins the previous ones, and its conditions (ANDed; an object gives one per key). */
 export interface Term {
   readonly bool: 'and' | 'or';
-  readonly code: string;
+  readonly codes: readonly string[];
 }
 
 const WHERE_FORMS = new Set(['where', 'whereNot', 'whereIn', 'whereNotIn', 'whereNull', 'whereNotNull', 'whereBetween', 'whereNotBetween', 'whereLike', 'whereILike']);
@@ -36,10 +37,17 @@ const OPERATORS: Record<string, string> = {
   like: 'like', 'not like': 'notLike', ilike: 'ilike', 'not ilike': 'notIlike', in: 'in', 'not in': 'notIn',
 };
 
-/** One WHERE call as a term. */
-export function whereTerm(method: string, args: readonly AstNode[], ctx: ChainContext, col: ColumnResolver): Term {
+/** One WHERE call as terms: one, except `orWhereNot({ a, b })`, which knex writes as `or not a or not b`. */
+export function whereTerms(method: string, args: readonly AstNode[], ctx: ChainContext, col: ColumnResolver): Term[] {
   const f = whereForm(method)!;
-  return { bool: f.bool, code: condition(f.form, args, ctx, col, method) };
+  const codes = conditions(f.form, args, ctx, col, method);
+  if (f.bool === 'or' && f.form === 'whereNot' && args[0]?.type === 'ObjectExpression') return codes.map((c) => ({ bool: 'or', codes: [c] }));
+  return [{ bool: f.bool, codes }];
+}
+
+function conditions(form: string, args: readonly AstNode[], ctx: ChainContext, col: ColumnResolver, method: string): string[] {
+  if ((form === 'where' || form === 'whereNot') && args.length === 1 && args[0].type === 'ObjectExpression') return objectConditions(args[0], ctx, col, form === 'whereNot');
+  return [condition(form, args, ctx, col, method)];
 }
 
 function condition(form: string, args: readonly AstNode[], ctx: ChainContext, col: ColumnResolver, method: string): string {
@@ -48,7 +56,6 @@ function condition(form: string, args: readonly AstNode[], ctx: ChainContext, co
     case 'where':
     case 'whereNot': {
       const negate = form === 'whereNot';
-      if (args.length === 1 && args[0].type === 'ObjectExpression') return objectCondition(args[0], ctx, col, negate);
       if (args.length === 1 && isCallback(args[0])) {
         const group = callbackGroup(args[0], ctx, col);
         return negate ? not(group) : group;
@@ -103,8 +110,8 @@ function comparison(column: string, op: string, valueNode: AstNode, ctx: ChainCo
   return `${column}.${OPERATORS[op]}(${ctx.value(valueNode)})`;
 }
 
-/** `{ a: 1, b: null }`: one term, each key compared (IS NULL for a null literal), negated per key for whereNot. */
-function objectCondition(obj: AstNode, ctx: ChainContext, col: ColumnResolver, negate: boolean): string {
+/** `{ a: 1, b: null }`: each key compared (IS NULL for a null literal), negated per key for whereNot; knex ANDs them in one term. */
+function objectConditions(obj: AstNode, ctx: ChainContext, col: ColumnResolver, negate: boolean): string[] {
   const parts: string[] = [];
   for (const prop of obj.properties as AstNode[]) {
     const name = prop.type === 'ObjectProperty' ? propertyName(prop) : undefined;
@@ -113,7 +120,7 @@ function objectCondition(obj: AstNode, ctx: ChainContext, col: ColumnResolver, n
     parts.push(negate ? `${ctx.retort('not')}(${c})` : c);
   }
   if (parts.length === 0) throw new Skip('dynamic-argument', 'an empty where() object');
-  return parts.length === 1 ? parts[0] : `${ctx.retort('and')}(${parts.join(', ')})`;
+  return parts;
 }
 
 export function isCallback(node: AstNode | undefined): boolean {
@@ -144,7 +151,7 @@ function callbackGroup(fn: AstNode, ctx: ChainContext, col: ColumnResolver): str
     if (!self(base) || links.length === 0) throw new Skip('callback', 'a where() callback that does more than call where methods on its builder');
     for (const link of links) {
       if (!whereForm(link.name)) throw new Skip('callback', `.${link.name}() inside a where() callback`);
-      terms.push(whereTerm(link.name, link.args, ctx, col));
+      terms.push(...whereTerms(link.name, link.args, ctx, col));
     }
   }
   if (terms.length === 0) throw new Skip('callback', 'an empty where() callback');
@@ -155,9 +162,8 @@ function callbackGroup(fn: AstNode, ctx: ChainContext, col: ColumnResolver): str
 export function groups(terms: readonly Term[]): string[][] {
   const out: string[][] = [];
   for (const t of terms) {
-    if (t.bool === 'or' && out.length) out.push([t.code]);
-    else if (out.length) out[out.length - 1].push(t.code);
-    else out.push([t.code]);
+    if (t.bool === 'or' || out.length === 0) out.push([...t.codes]);
+    else out[out.length - 1].push(...t.codes);
   }
   return out;
 }

@@ -13,16 +13,25 @@ import { KnexSite, resolveOptions, rewriteKnexFile } from '../../../codemods/tra
 
 export const fixtureDir = join(__dirname, '..', '..', '..', 'codemods', '__testfixtures__', 'knex-to-retort');
 
-export const fixtureNames = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith('.input.ts'))
-  .map((f) => f.slice(0, -'.input.ts'.length))
-  .sort();
+/** Fixture names with their extension: `select-where` (`.ts`), `commonjs` (`.js`). */
+const fixtureFiles = readdirSync(fixtureDir)
+  .map((f) => /^(.+)\.input\.(ts|js)$/.exec(f))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .map((m) => ({ name: m[1], ext: m[2] }));
+
+export const fixtureNames = fixtureFiles.map((f) => f.name).sort();
+
+/** The file of a fixture: `input`, `output` (with the input's extension) or `sites` (`.sites.txt`). */
+export function fixtureFile(name: string, kind: 'input' | 'output' | 'sites'): string {
+  if (kind === 'sites') return `${name}.sites.txt`;
+  return `${name}.${kind}.${fixtureFiles.find((f) => f.name === name)?.ext ?? 'ts'}`;
+}
 
 export const options = resolveOptions({ tables: 'db/tables.ts', engine: 'db/engine.ts' }, fixtureDir);
 
 /** The transform over a fixture file's text, as if it were `name.input.ts` in the fixture folder. */
 export function transform(name: string, source: string): { output: string; sites: KnexSite[] } {
-  return rewriteKnexFile(source, join(fixtureDir, `${name}.input.ts`), options);
+  return rewriteKnexFile(source, join(fixtureDir, fixtureFile(name, 'input')), options);
 }
 
 /** Sites as the `.sites.txt` files list them. */

@@ -25,7 +25,11 @@ export async function run() {
   } catch (e) {
     failed = (e as Error).message === 'undo' ? 'rolled back' : String(e);
   }
-  const users = await knex('users').select('id', 'name').orderBy('id');
+  const trx = await knex.transaction();
+  await trx('users').where('id', 2).update({ age: 26 });
+  const ages = await trx('users').select('age').where('id', 2);
+  await trx.commit();
+  const users = await knex('users').select('id', 'name', 'age').orderBy('id');
   const posts = await knex('posts').select('title', 'views').orderBy('id');
-  return { seen, failed, users, posts };
+  return { seen, failed, ages, users, posts };
 }

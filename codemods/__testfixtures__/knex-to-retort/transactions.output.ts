@@ -66,9 +66,24 @@ export async function run() {
   } catch (e) {
     failed = (e as Error).message === 'undo' ? 'rolled back' : String(e);
   }
+  const trx = await knex.transaction();
+  await engine.withKnexTransaction(trx, async (conn) =>
+    (await conn.execute(
+      update(usersTable)
+        .values({ age: 26 })
+        .where(usersTable.c.id.eq(2)),
+    )).rowCount,
+  );
+  const ages = await engine.withKnexTransaction(trx, async (conn) =>
+    (await conn.execute(
+      select(usersTable.c.age)
+        .where(usersTable.c.id.eq(2)),
+    )).mappings().all(),
+  );
+  await trx.commit();
   const users = await engine.begin(async (conn) =>
     (await conn.execute(
-      select(usersTable.c.id, usersTable.c.name)
+      select(usersTable.c.id, usersTable.c.name, usersTable.c.age)
         .orderBy(usersTable.c.id),
     )).mappings().all(),
   );
@@ -78,5 +93,5 @@ export async function run() {
         .orderBy(postsTable.c.id),
     )).mappings().all(),
   );
-  return { seen, failed, users, posts };
+  return { seen, failed, ages, users, posts };
 }

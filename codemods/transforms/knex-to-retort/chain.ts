@@ -63,15 +63,25 @@ export function classifyIdentifier(path: ASTPath, name: string, knexNames: Reado
 function isTransactionParameter(binding: ASTPath, knexNames: ReadonlySet<string>): boolean {
   const id = binding.value as AstNode;
   if (isTransactionType(id.typeAnnotation?.typeAnnotation)) return true;
+  // `const trx = await knex.transaction()`: a transaction the code commits itself.
+  const declarator = binding.parent?.value as AstNode | undefined;
+  if (declarator?.type === 'VariableDeclarator' && declarator.id === id && declarator.init?.type === 'AwaitExpression') {
+    const call = declarator.init.argument as AstNode;
+    return call.type === 'CallExpression' && call.arguments.length === 0 && isKnexTransactionCall(call.callee, binding.parent!, knexNames);
+  }
   const fn = binding.parent as ASTPath | undefined;
   const fnNode = fn?.value as AstNode | undefined;
   if (!fnNode || !/Function/.test(fnNode.type) || fnNode.params?.[0] !== id) return false;
   const call = fn!.parent as ASTPath | undefined;
   const callNode = call?.value as AstNode | undefined;
   if (callNode?.type !== 'CallExpression' || callNode.arguments[0] !== fnNode) return false;
-  const callee = callNode.callee as AstNode;
+  return isKnexTransactionCall(callNode.callee as AstNode, call!, knexNames);
+}
+
+/** `knex.transaction` (or `trx.transaction`, a nested one) as a callee. */
+function isKnexTransactionCall(callee: AstNode, at: ASTPath, knexNames: ReadonlySet<string>): boolean {
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'transaction' || callee.object.type !== 'Identifier') return false;
-  const kind = classifyIdentifier(call!, callee.object.name as string, knexNames);
+  const kind = classifyIdentifier(at, callee.object.name as string, knexNames);
   return kind === 'knex' || kind === 'trx';
 }
 

@@ -261,6 +261,18 @@ export class LegacyEngine extends Engine {
     return legacyConnection(await super.connect(options), this.future);
   }
 
+  private modernView?: Engine;
+  /**
+   * This engine (same pool, same settings) with 2.0 connections: no 1.x autocommit, plain
+   * strings refused. A 1.x Session works in a transaction of its own, so it runs on this.
+   */
+  get modern(): Engine {
+    const self = this;
+    return (this.modernView ??= Object.create(this, {
+      connect: { value: (options: ConnectionOptions = {}) => Engine.prototype.connect.call(self, options) },
+    }) as Engine);
+  }
+
   override begin<T>(fn: (conn: LegacyConnection) => Promise<T>, options: ConnectionOptions = {}): Promise<T> {
     return super.begin(fn as (conn: Connection) => Promise<T>, options);
   }

@@ -18,6 +18,11 @@ export type { LegacyConnection, LegacyEngineOptions, LegacyExecutable, LegacyRes
 export { select, LegacySelect, case_, union, unionAll, intersect, except, insert, update, delete_, deleteFrom } from './sql';
 export type { LegacySelectOptions, CompoundOptions, LegacyInsertOptions, Executes, Bind } from './sql';
 export { MetaData, Table } from './schema';
+export { Session, LegacySubTransaction } from './session';
+export type { LegacySessionOptions, LegacyExecuteOptions } from './session';
+export { LegacyQuery } from './query';
+export type { QueryJoinTarget, SynchronizeSession } from './query';
+export { joinedload, selectinload, eagerload, withParent, LegacyPathOption } from './loader-options';
 export type { LegacyMetaDataOptions, AutoloadTableOptions, LegacyTableConstructor } from './schema';
 export { configureLegacy, legacyConfig, resetLegacyWarnings, RemovedInRetort2Error, warningDetail, writeReport } from './warnings';
 export type { LegacyConfig, LegacyMode, WarnOptions } from './warnings';

@@ -26,12 +26,12 @@ export interface LegacyRecord {
   readonly guide: string;
   /** The 1.x TypeScript spelling the shim accepts (what legacy code bases are written in). */
   readonly spelling: string;
-  /** Whether the shim implements it yet (the ORM patterns wait for the ORM). */
+  /** Whether the shim implements it yet. */
   readonly implemented: boolean;
 }
 
 const core = (r: Omit<LegacyRecord, 'area' | 'implemented'>): LegacyRecord => ({ ...r, area: 'core', implemented: true });
-const orm = (r: Omit<LegacyRecord, 'area' | 'implemented'>): LegacyRecord => ({ ...r, area: 'orm', implemented: false });
+const orm = (r: Omit<LegacyRecord, 'area' | 'implemented'>, implemented = true): LegacyRecord => ({ ...r, area: 'orm', implemented });
 
 export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
   core({
@@ -259,7 +259,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     title: 'query.count()',
     status: 'legacy',
     message: 'query.count() wraps the query in a subquery and counts it',
-    replacement: 'await session.scalar(select(func.count()).selectFrom(User) /* .where(…) */)',
+    replacement: 'await session.scalar(select(func.count()).selectFrom(User.table).where(…)) — over a join: selectFrom(select(User).join(…).subquery())',
     codemod: 'query-count',
     manualReason: null,
     guide: 'L303-query-count',
@@ -270,31 +270,31 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     title: 'Joins by relationship name strings',
     status: 'removed',
     message: "query.join('addresses') names the relationship with a string and may chain several hops in one call",
-    replacement: 'select(User).join(User.addresses) — one call per hop',
+    replacement: 'select(User).join(User.c.addresses) — one call per hop',
     codemod: 'relationship-joins',
     manualReason: null,
     guide: 'L304-string-joins',
-    spelling: "session.query(User).join('addresses', 'emails')",
+    spelling: "session.query(User).join('addresses'); session.query(Address).join('user.addresses'); query.join([Address, on])",
   }),
   orm({
     code: 'L305',
     title: 'Loader options by string path',
     status: 'removed',
-    message: "joinedload('addresses') and withParent by string name the relationship path with strings",
-    replacement: 'joinedload(User.addresses), selectinload(User.addresses).joinedload(Address.emails)',
+    message: "joinedload('addresses'), selectinload('addresses.user') and withParent(obj, 'addresses') name the relationship path with strings",
+    replacement: 'joinedLoad(User.c.addresses), selectinLoad(Address.c.user).selectinLoad(User.c.addresses), withParent(obj, User.c.addresses)',
     codemod: 'attribute-loader-options',
     manualReason: null,
     guide: 'L305-string-loader-options',
-    spelling: "session.query(User).options(joinedload('addresses'))",
+    spelling: "session.query(User).options(joinedload('addresses'), selectinload('addresses.user')); withParent(user, 'addresses')",
   }),
   orm({
     code: 'L306',
     title: 'query.fromSelf()',
     status: 'removed',
-    message: 'query.fromSelf() wraps the query in a subquery and re-aliases the entities implicitly',
-    replacement: 'const sq = select(User).where(…).subquery(); const u = aliased(User, sq); select(u)…',
+    message: 'query.fromSelf() wraps the query in a subquery and lets later criteria refer to its rows implicitly',
+    replacement: 'const inner = select(User.c.id).where(…).limit(…).subquery(); select(User).where(User.c.id.in(select(inner.c.id))).where(…)',
     codemod: null,
-    manualReason: 'the implicit aliasing has to become an explicit aliased() entity that later criteria refer to',
+    manualReason: 'which criteria belong inside the subquery and which outside (and how the rows are matched) has to be written out',
     guide: 'L306-from-self',
     spelling: 'session.query(User).filter(…).fromSelf().filter(…)',
   }),
@@ -303,7 +303,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     title: 'query.update() and query.delete()',
     status: 'legacy',
     message: 'query.update()/query.delete() run bulk DML through a Query',
-    replacement: "await session.execute(update(User).where(…).values({…}), {}, { synchronizeSession: 'auto' })",
+    replacement: 'await session.execute(update(User.table).where(…).values({…})) — deleteFrom(User.table).where(…); the session refreshes that table\'s objects on their next load',
     codemod: 'query-dml',
     manualReason: null,
     guide: 'L307-query-dml',
@@ -314,7 +314,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     title: 'Bulk session methods',
     status: 'legacy',
     message: 'bulkSaveObjects / bulkInsertMappings / bulkUpdateMappings are separate bulk paths; 2.0 batches ORM INSERT/UPDATE through execute()',
-    replacement: 'await session.execute(insert(User), rows) / await session.execute(update(User), rows)',
+    replacement: 'await session.execute(insert(User.table), rows); for updates one update(User.table).where(<key>).values(…) per row',
     codemod: 'bulk-methods',
     manualReason: null,
     guide: 'L308-bulk-methods',
@@ -324,12 +324,12 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     code: 'L309',
     title: 'Silent de-duplication of joined eager loads',
     status: 'removed',
-    message: 'results of a joined eager load of a collection were de-duplicated silently, hiding the row multiplication',
-    replacement: '(await session.execute(stmt)).unique().scalars().all()',
+    message: 'a joined eager load of a collection repeats each parent row per child; the Query de-duplicated the objects without saying so',
+    replacement: '(await session.execute(stmt)).scalars().unique().all() — or selectinLoad(), which repeats nothing',
     codemod: null,
-    manualReason: 'whether unique() is wanted depends on what the query returns; a missing unique() raises a clear error in 2.0',
+    manualReason: 'whether de-duplication is wanted depends on what the statement returns (objects, or rows that should stay repeated)',
     guide: 'L309-joined-eager-unique',
-    spelling: 'await session.query(User).options(joinedload(User.addresses)).all()',
+    spelling: 'await session.query(User).options(joinedload(User.c.addresses)).all()',
   }),
   orm({
     code: 'L401',
@@ -363,7 +363,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: 'the objects relying on the cascade are only known at run time; the warning names the call site',
     guide: 'L403-backref-cascade',
     spelling: 'address.user = user /* user in session: address cascades in */',
-  }),
+  }, false),
   orm({
     code: 'L404',
     title: 'Untyped declarative models',
@@ -374,7 +374,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: null,
     guide: 'L404-untyped-models',
     spelling: "class User extends declarativeBase() { static id = Column(Integer, { primaryKey: true }) }",
-  }),
+  }, false),
   orm({
     code: 'L405',
     title: 'Classical mapper()',
@@ -385,7 +385,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: null,
     guide: 'L405-classical-mapper',
     spelling: 'mapper(User, usersTable)',
-  }),
+  }, false),
   orm({
     code: 'L406',
     title: 'Old aliases relation() and eagerload()',
@@ -396,7 +396,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: null,
     guide: 'L406-old-aliases',
     spelling: "relation(() => Address); eagerload('addresses')",
-  }),
+  }, false),
   orm({
     code: 'L407',
     title: "lazy: 'dynamic' collections",
@@ -407,7 +407,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: 'callers of the dynamic collection use Query methods that become explicit statements',
     guide: 'L407-dynamic-collections',
     spelling: "relationship(() => Address, { lazy: 'dynamic' })",
-  }),
+  }, false),
   orm({
     code: 'L408',
     title: 'Implicit backref',
@@ -418,13 +418,13 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     manualReason: null,
     guide: 'L408-backref',
     spelling: "relationship(() => Address, { backref: 'user' })",
-  }),
+  }, false),
   orm({
     code: 'L409',
     title: 'Mapper and bind arguments to session.execute()',
     status: 'removed',
     message: 'session.execute(stmt, params, { mapper, bind }) chooses the bind with loose keyword arguments',
-    replacement: 'session.execute(stmt, params, { bindArguments: { mapper } })',
+    replacement: 'session.execute(stmt, params) — a session runs on its one engine; for another engine use a Session or connection of that engine',
     codemod: 'bind-arguments',
     manualReason: null,
     guide: 'L409-execute-bind-arguments',

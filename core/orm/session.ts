@@ -156,6 +156,14 @@ export class Session implements SessionLike {
   get deleted(): object[] {
     return [...this._deleted].map((s) => s.obj);
   }
+  /**
+   * True while a transaction is open on the session's connection, begun explicitly or by
+   * autobegin (the first query or flush).
+   * @example session.inTransaction() // false; await session.get(User, 1); session.inTransaction() // true
+   */
+  inTransaction(): boolean {
+    return !!this.conn?.inTransaction();
+  }
   /** True when the object belongs to this session. */
   contains(obj: object): boolean {
     return existingState(obj)?.session === this;

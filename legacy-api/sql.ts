@@ -248,12 +248,9 @@ export class LegacySelect<Cols extends readonly SelectItem[] = readonly SelectIt
   }
 }
 
+/** L205's 1.x labels are 2.0's `tablenamePlusCol` label style. */
 function labelled<C extends readonly SelectItem[]>(s: Select<C>): Select<readonly SelectItem[]> {
-  const cols = s._selectedColumns.map((c) => {
-    if (c instanceof ColumnRef && typeof (c.table as { name?: unknown }).name === 'string') return c.label(`${(c.table as unknown as { name: string }).name}_${c.name}`);
-    return c;
-  });
-  return s.withOnlyColumns(...cols);
+  return s.setLabelStyle('tablenamePlusCol') as unknown as Select<readonly SelectItem[]>;
 }
 
 /**

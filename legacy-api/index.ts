@@ -22,6 +22,8 @@ export { Session, LegacySubTransaction } from './session';
 export type { LegacySessionOptions, LegacyExecuteOptions } from './session';
 export { LegacyQuery } from './query';
 export type { QueryJoinTarget, SynchronizeSession } from './query';
+export { declarativeBase, Column, ForeignKey, Integer, Float, Boolean, Text, DateTime, String, Numeric, relationship, relation, mapper, LegacyColumnSpec, LegacyRelationship } from './declarative';
+export type { LegacyDeclarativeBase, LegacyColumnOptions, LegacyRelationshipOptions } from './declarative';
 export { joinedload, selectinload, eagerload, withParent, LegacyPathOption } from './loader-options';
 export type { LegacyMetaDataOptions, AutoloadTableOptions, LegacyTableConstructor } from './schema';
 export { configureLegacy, legacyConfig, resetLegacyWarnings, RemovedInRetort2Error, warningDetail, writeReport } from './warnings';

@@ -1,0 +1,136 @@
+/** 1.x model declarations (L404, L405, L406, L408) on every database: mapped through the 2.0 mapper, warned, refused in error mode where removed. */
+import { column, insert, integer, MetaData as CoreMetaData, select, string, Table, foreignKey } from 'retort';
+import { Column, declarativeBase, eagerload, ForeignKey, Integer, mapper, relation, relationship, RemovedInRetort2Error, Session, String } from 'retort/legacy';
+import { forEachDialect, tableName } from '../support/matrix';
+import { captureLegacyWarnings, expectLegacyWarnings, withLegacyConfig } from '../support/legacy';
+
+const T = (n: string) => tableName('lgm', n);
+
+/** Untyped declarative classes (L404) with a backref (L408), declared inside a capture. */
+function declarative() {
+  const Base = declarativeBase();
+  class Author extends Base {
+    static __tablename__ = T('authors');
+    static id = Column(Integer, { primaryKey: true, autoincrement: false });
+    static name_ = Column('name', String(50), { nullable: false });
+    static books = relationship(() => Book, { backref: 'author' });
+  }
+  class Book extends Base {
+    static __tablename__ = T('books');
+    static id = Column(Integer, { primaryKey: true, autoincrement: false });
+    static authorId = Column('author_id', Integer, ForeignKey(`${T('authors')}.id`), { nullable: false });
+    static title = Column(String(80), { nullable: false });
+  }
+  return { Base, Author, Book };
+}
+
+forEachDialect('legacy ORM models', (ctx) => {
+  let m: ReturnType<typeof declarative>;
+  beforeAll(async () => {
+    const { result, warnings } = await captureLegacyWarnings(() => {
+      const d = declarative();
+      d.Base.register(d.Author as never, d.Book as never);
+      return d;
+    });
+    m = result;
+    expect(warnings.map((w) => w.code)).toEqual(['L404', 'L404', 'L408', 'L404', 'L404', 'L404']);
+    await m.Base.metadata.dropAll(ctx.engine);
+    await m.Base.metadata.createAll(ctx.engine);
+  });
+  afterAll(async () => {
+    await m.Base.metadata.dropAll(ctx.engine);
+  });
+
+  it('L404 untyped declarative classes map through the 2.0 mapper: statics become columns, instances persist', async () => {
+    const { Author, Book } = m;
+    expect(Author.id.eq).toBeInstanceOf(Function); // the static is the Core column now
+    expect(Book.table.name).toBe(T('books'));
+    const session = new Session(ctx.engine);
+    try {
+      const ada = new Author({ id: 1, name_: 'Ada' });
+      ada.books.push(new Book({ id: 1, title: 'Notes' }), new Book({ id: 2, title: 'Sketches' }));
+      session.add(ada);
+      await session.commit();
+      const rows = (await session.execute(select(Book.title, Author.name_).join(Book.c.author).orderBy(Book.id))).all();
+      expect(rows.map((r) => [...r])).toEqual([['Notes', 'Ada'], ['Sketches', 'Ada']]);
+      // L408: the backref made Book.author, and both sides stay in step
+      const book = (await session.get(Book, 2))!;
+      await session.load(book, 'author');
+      expect(book.author).toBe(ada);
+      const found = await captureLegacyWarnings(() => session.query(Author).filter(Author.name_.eq('Ada')).one());
+      expect(found.result).toBe(ada);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('L404 is legacy (works in error mode); a class without __tablename__ is a clear error', async () => {
+    await withLegacyConfig({ mode: 'error' }, () =>
+      expectLegacyWarnings(['L404'], () => {
+        const Base = declarativeBase();
+        class Odd extends Base {
+          static id = Column(Integer, { primaryKey: true });
+        }
+        expect(() => new Odd()).toThrow(/needs static __tablename__/);
+      }),
+    );
+  });
+
+  it('L405 mapper(Cls, table, { properties }) maps a plain class; L406 relation() and eagerload() are the old names', async () => {
+    const md = new CoreMetaData();
+    const people = new Table(T('people'), md, {
+      id: column(integer(), { primaryKey: true, autoincrement: false }),
+      name: column(string(40), { nullable: false }),
+    });
+    const pets = new Table(T('pets'), md, {
+      id: column(integer(), { primaryKey: true, autoincrement: false }),
+      ownerId: column(integer(), { name: 'owner_id', nullable: false, references: foreignKey(() => people.c.id) }),
+    });
+    class Person {
+      declare id: number;
+      declare name: string;
+      declare pets: Pet[];
+    }
+    class Pet {
+      declare id: number;
+      declare ownerId: number;
+    }
+    const { warnings } = await captureLegacyWarnings(() => {
+      mapper(Pet, pets);
+      mapper(Person, people, { properties: { pets: relation(Pet) } });
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['L405', 'L406', 'L405']);
+    await md.dropAll(ctx.engine);
+    await md.createAll(ctx.engine);
+    try {
+      await ctx.engine.begin(async (conn) => {
+        await conn.execute(insert(people), [{ id: 1, name: 'ann' }]);
+        await conn.execute(insert(pets), [{ id: 1, ownerId: 1 }, { id: 2, ownerId: 1 }]);
+      });
+      const session = new Session(ctx.engine);
+      try {
+        const [ann] = await expectLegacyWarnings(['L406', 'L305', 'L301', 'L309'], () => session.query(Person).options(eagerload('pets')).all());
+        expect(ann.name).toBe('ann');
+        expect(ann.pets.map((p) => p.id)).toEqual([1, 2]);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await md.dropAll(ctx.engine);
+    }
+    class Lonely {}
+    await captureLegacyWarnings(() => {
+      expect(() => mapper(Lonely, 'people' as never)).toThrow(/needs a Core Table/);
+    });
+    await withLegacyConfig({ mode: 'error' }, () => captureLegacyWarnings(() => expect(() => mapper(Lonely, people)).toThrow(RemovedInRetort2Error)));
+  });
+
+  it('L408 backref is legacy status; L406 relation() throws in error mode', async () => {
+    await withLegacyConfig({ mode: 'error' }, () =>
+      captureLegacyWarnings(() => {
+        expect(() => relationship(() => m.Book, { backref: 'x' })).not.toThrow();
+        expect(() => relation(() => m.Book)).toThrow(/\[L406\]/);
+      }),
+    );
+  });
+});

@@ -278,6 +278,11 @@ function collect(cls: Function, metadata: MetaData): Pending {
 /** The 1.x declarative base: a class to extend (L404) that also has the 2.0 `model()` / `register()`. */
 export interface LegacyDeclarativeBase extends DeclarativeBase {
   new (init?: Record<string, any>): { [key: string]: any };
+  /** Class-level attributes of a mapped subclass (untyped, L404). */
+  readonly c: any;
+  /** The table of a mapped subclass. */
+  readonly table: Table<any, any>;
+  [toSelectable](): Table<any, any>;
 }
 
 /**

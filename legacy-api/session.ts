@@ -100,10 +100,10 @@ export class Session extends CoreSession {
    * The 1.x Query of a model (rows are its objects) or of several items (rows of tuples).
    * @example await session.query(User).filter(User.c.id.gt(1)).orderBy(User.c.name).all() // L301
    */
-  query<M extends AnyModel>(entity: M): LegacyQuery<InstanceType<M>>;
+  query<M extends abstract new (...args: any) => object>(entity: M): LegacyQuery<InstanceType<M>>;
   query<const Items extends readonly SelectItem[]>(...items: Items): LegacyQuery<ResultRow<Items>>;
-  query(...items: SelectItem[]): LegacyQuery<unknown> {
-    return LegacyQuery.of(this, items);
+  query(...items: unknown[]): LegacyQuery<unknown> {
+    return LegacyQuery.of(this, items as SelectItem[]);
   }
 
   // ------------------------------------------------------------ autocommit (L401), subtransactions (L402)

@@ -29,7 +29,7 @@ export type { Operand, Comparable, WindowSpec, FrameBound } from './sql/elements
 export { func } from './sql/functions';
 export { text, TextClause } from './sql/text';
 export { select, union, unionAll, intersect, except, Select, CompoundSelect, Subquery, CTE, SelectBase } from './sql/select';
-export type { SelectItem, ExecutionOptions, SynchronizeSession } from './sql/select';
+export type { SelectItem, ExecutionOptions, SynchronizeSession, LabelStyle, TablenamePlusCol } from './sql/select';
 export { Alias, ColumnRef, FromClause, Join } from './sql/selectable';
 export { insert, Insert } from './sql/insert';
 export { update, Update } from './sql/update';

@@ -54,6 +54,7 @@ interface SelectState {
   readonly locking?: LockingClause;
   readonly correlate?: readonly FromClause<any>[] | 'none';
   readonly executionOptions?: ExecutionOptions;
+  readonly labelStyle?: LabelStyle;
 }
 
 /**
@@ -89,6 +90,42 @@ export function checkExecutionOptions(opts: unknown, what: string): ExecutionOpt
     } else if (typeof v !== 'boolean') throw new ArgumentError(`${what}: execution option ${k} must be true or false, got ${typeof v}`);
   }
   return { ...(opts as ExecutionOptions) };
+}
+
+/**
+ * How a SELECT names the columns it returns (the names of its rows and of a subquery's
+ * columns):
+ * - `'none'` (default): each column by its own name; two columns of one name share it
+ *   (rows read the first by name; both by position);
+ * - `'disambiguateOnly'`: a name already taken gets `_1`, `_2`, … (`id`, `id_1`);
+ * - `'tablenamePlusCol'`: every table column is labelled `<table>_<column>` (SQL names),
+ *   e.g. `users_id`, `addresses_user_id`; other expressions keep their names.
+ */
+export type LabelStyle = 'none' | 'disambiguateOnly' | 'tablenamePlusCol';
+
+/** The SELECT list's types after `setLabelStyle('tablenamePlusCol')`: each column a label named `<something>_<key>`. */
+export type TablenamePlusCol<Cols extends readonly SelectItem[]> = {
+  readonly [K in keyof Cols]: Cols[K] extends ColumnRef<infer T, infer N> ? Label<T, `${string}_${N}`> : Cols[K];
+};
+
+function labelledColumns(cols: readonly ColumnElement<unknown>[], style: LabelStyle): readonly ColumnElement<unknown>[] {
+  if (style === 'none') return cols;
+  const out = cols.map((c) => {
+    if (style !== 'tablenamePlusCol' || !(c instanceof ColumnRef)) return c;
+    const table = (c.table as { name?: unknown }).name;
+    return typeof table === 'string' ? c.label(`${table}_${c.name}`) : c;
+  });
+  // Names already taken get a counter, in both styles: `<table>_<column>` may collide too.
+  const used = new Set<string>();
+  return out.map((c) => {
+    const name = c._resultName;
+    if (name === undefined) return c;
+    let unique = name;
+    for (let n = 1; used.has(unique); n++) unique = `${name}_${n}`;
+    used.add(unique);
+    if (unique === name) return c;
+    return (c instanceof Label ? c.element : c).label(unique);
+  });
 }
 
 /** Methods shared by SELECT and compound SELECT. */
@@ -197,8 +234,33 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
   private with(patch: Partial<SelectState>): Select<Cols> {
     return new Select<Cols>({ ...this._state, ...patch });
   }
+  private labelled?: readonly ColumnElement<unknown>[];
   get _selectedColumns(): readonly ColumnElement<unknown>[] {
-    return this._state.items.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));
+    const cols = this._state.items.flatMap((it) => (it instanceof FromClause ? it.columns : [it]));
+    const style = this._state.labelStyle;
+    if (!style || style === 'none') return cols;
+    // Labels are made once per statement (the statement never changes).
+    return (this.labelled ??= labelledColumns(cols, style));
+  }
+  /**
+   * How the columns are named in the rows (and in a subquery made from this select); see
+   * {@link LabelStyle}. Columns added later are named by the same style.
+   * @example
+   * const stmt = select(users.c.id, addresses.c.id).join(addresses).setLabelStyle('tablenamePlusCol');
+   * // SELECT users.id AS users_id, addresses.id AS addresses_id FROM users JOIN addresses ON …
+   * (await conn.execute(stmt)).first()?._mapping.addresses_id
+   */
+  setLabelStyle(style: 'tablenamePlusCol'): Select<TablenamePlusCol<Cols>>;
+  setLabelStyle(style: 'none' | 'disambiguateOnly'): Select<Cols>;
+  setLabelStyle(style: LabelStyle): Select<any> {
+    if (style !== 'none' && style !== 'disambiguateOnly' && style !== 'tablenamePlusCol') {
+      throw new ArgumentError(`setLabelStyle() takes 'none', 'disambiguateOnly' or 'tablenamePlusCol', got ${JSON.stringify(style)}`);
+    }
+    return this.with({ labelStyle: style });
+  }
+  /** The label style set with {@link setLabelStyle} (`'none'` by default). */
+  get labelStyle(): LabelStyle {
+    return this._state.labelStyle ?? 'none';
   }
   /** Replaces the SELECT list, keeping everything else. */
   withOnlyColumns<C extends readonly SelectItem[]>(...items: C): Select<C> {
@@ -410,6 +472,7 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
       k.push(`LOCK${s.locking.read ? 'R' : ''}${s.locking.nowait ? 'N' : ''}${s.locking.skipLocked ? 'S' : ''}`);
       for (const f of s.locking.of ?? []) f._fromKey(k);
     }
+    if (s.labelStyle && s.labelStyle !== 'none') k.push(`LS${s.labelStyle}`);
     if (s.correlate) {
       k.push('COR');
       if (s.correlate === 'none') k.push('none');

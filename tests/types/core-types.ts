@@ -144,3 +144,18 @@ function expressions() {
 }
 
 export { rows, values, expressions };
+
+/** setLabelStyle('tablenamePlusCol'): positions keep their types; names are `<table>_<key>`. */
+async function labelStyles(conn: Connection) {
+  const row = (await conn.execute(select(users.c.id, users.c.name).setLabelStyle('tablenamePlusCol'))).one();
+  type _tuple = Expect<Equal<[typeof row[0], typeof row[1]], [number, string]>>;
+  const id: number = row._mapping.users_id;
+  const name: string = row._mapping.users_name;
+  const same = (await conn.execute(select(users.c.id).setLabelStyle('disambiguateOnly'))).one();
+  type _kept = Expect<Equal<typeof same.id, number>>;
+  // @ts-expect-error setLabelStyle() takes one of the three styles
+  select(users.c.id).setLabelStyle('table_plus_col');
+  return [id, name];
+}
+
+export { labelStyles };

@@ -10,6 +10,7 @@ import {
   Engine,
   Executable,
   ExecuteParams,
+  ExecutionOptions,
   insert,
   InvalidRequestError,
   PrimaryKeyValue,
@@ -192,15 +193,18 @@ export class Session extends CoreSession {
    * Runs a statement, as in 2.0. The 1.x third argument `{ mapper, bind }` (L409) is
    * checked and dropped: the session has one engine.
    */
-  override execute<S extends Executable>(statement: S | StatementLike<S>, params?: ExecuteParams, legacy?: LegacyExecuteOptions): Promise<Result<RowOf<S>>> {
-    if (legacy !== undefined) {
+  override execute<S extends Executable>(statement: S | StatementLike<S>, params?: ExecuteParams, options?: ExecutionOptions & LegacyExecuteOptions): Promise<Result<RowOf<S>>> {
+    let execOptions: ExecutionOptions | undefined = options;
+    if (options && typeof options === 'object' && ('mapper' in options || 'bind' in options)) {
       legacyWarn('L409', { future: this.future });
-      checkBindArguments(legacy, this.engine);
+      const { mapper, bind, ...rest } = options;
+      checkBindArguments({ mapper, bind }, this.engine);
+      execOptions = Object.keys(rest).length ? rest : undefined;
     }
     // A 1.x select (a LegacySelect) stands for its 2.0 statement.
     const stmt = toStatement(statement) as S;
     return (async () => {
-      const res = await super.execute(stmt, params);
+      const res = await super.execute(stmt, params, execOptions);
       await this.autocommitNow();
       return res;
     })();
@@ -252,8 +256,6 @@ export class Session extends CoreSession {
 }
 
 function checkBindArguments(opts: LegacyExecuteOptions, engine: Engine): void {
-  if (!opts || typeof opts !== 'object') throw new ArgumentError('execute(): the third argument must be { mapper } or { bind }');
-  for (const k of Object.keys(opts)) if (k !== 'mapper' && k !== 'bind') throw new ArgumentError(`execute(): unknown option "${k}" (1.x took mapper and bind)`);
   if (opts.mapper !== undefined && !isModel(opts.mapper)) throw new ArgumentError('execute(): mapper must be a mapped class');
   if (opts.bind !== undefined && opts.bind !== engine && !(opts.bind instanceof LegacyEngine && opts.bind.modern === engine)) throw new ArgumentError("execute(): bind is not this session's engine; a session runs on its one engine (use a Session or connection of that engine)");
 }

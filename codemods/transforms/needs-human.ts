@@ -19,6 +19,9 @@ export const typed: TypedTransformFn = (ctx) => {
     if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) continue;
     const nameNode = Node.isIdentifier(callee) ? callee : callee.getNameNode();
     if (!ctx.isLegacy(nameNode)) continue;
+    // Only MetaData's bind is L102 (a legacy Session takes { bind } as 2.0 does); follow import aliases.
+    const symbol = nameNode.getSymbol();
+    if ((symbol?.getAliasedSymbol() ?? symbol)?.getName() !== 'MetaData') continue;
     const opts = n.getArguments()[0];
     if (opts && Node.isObjectLiteralExpression(opts) && opts.getProperty('bind')) ctx.manual(n, 'L102', `MetaData({ bind }): ${reason('L102')}`);
   }

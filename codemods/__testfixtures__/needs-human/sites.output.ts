@@ -1,5 +1,5 @@
 // Sites no transform may rewrite: each is reported with its code and the file stays as it is.
-import { column, createEngine, integer, MetaData, select, Table } from 'retort/legacy';
+import { column, createEngine, integer, MetaData, select, Session, Table } from 'retort/legacy';
 
 export async function sites() {
   const engine = createEngine('sqlite://');
@@ -14,5 +14,6 @@ export async function sites() {
   const labelled = select(users.c.id).applyLabels();
   const sub = select(users.c.id);
   const col = sub.c.id;
-  return { rows, outer, inner, labelled, col };
+  const session = new Session({ bind: engine }); // not L102: a Session's bind is 2.0's too
+  return { rows, outer, inner, labelled, col, session };
 }

@@ -61,11 +61,17 @@ function loader(name: string, strategy: LoadStrategy, args: unknown[]): LegacyPa
  * dotted (`'addresses.user'`) or as several names.
  * @example session.query(User).options(joinedload('addresses')) // L305
  */
+export function joinedload(...attrs: RelationshipAttribute<any, any>[]): LoaderOption;
+export function joinedload(...path: string[]): LegacyPathOption;
+export function joinedload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption;
 export function joinedload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption {
   return loader('joinedload', 'joined', path);
 }
 
 /** The 1.x `selectinload()`: an attribute (the 2.0 `selectinLoad()`), or a string path (L305). */
+export function selectinload(...attrs: RelationshipAttribute<any, any>[]): LoaderOption;
+export function selectinload(...path: string[]): LegacyPathOption;
+export function selectinload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption;
 export function selectinload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption {
   return loader('selectinload', 'selectin', path);
 }
@@ -74,9 +80,33 @@ export function selectinload(...path: (string | RelationshipAttribute<any, any>)
  * L406: the old name of `joinedload()`.
  * @example session.query(User).options(eagerload(User.c.addresses)) // L406
  */
+export function eagerload(...attrs: RelationshipAttribute<any, any>[]): LoaderOption;
+export function eagerload(...path: string[]): LegacyPathOption;
+export function eagerload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption;
 export function eagerload(...path: (string | RelationshipAttribute<any, any>)[]): LegacyPathOption | LoaderOption {
   legacyWarn('L406');
-  return loader('eagerload', 'joined', path);
+  const opt = loader('eagerload', 'joined', path);
+  madeByOldAlias.add(opt);
+  return opt;
+}
+
+/** Options made by `eagerload()` (L406): made before any session is known, refused by a future one where it is given them. */
+const madeByOldAlias = new WeakSet<object>();
+
+/**
+ * A future session (or a session on a future engine) refuses options made by the old alias
+ * `eagerload()` (L406) where the query or statement is given to it: the option was made
+ * before the session was known.
+ */
+export function refuseOldAliases(opts: readonly unknown[], future: boolean): void {
+  if (!future) return;
+  if (opts.some((o) => typeof o === 'object' && o !== null && madeByOldAlias.has(o))) legacyWarn('L406', { future: true });
+}
+
+/** Marks the option a string path resolved to as made by `eagerload()` when the path was. */
+export function carryOldAlias(from: LegacyPathOption, to: LoaderOption): LoaderOption {
+  if (madeByOldAlias.has(from)) madeByOldAlias.add(to);
+  return to;
 }
 
 /**

@@ -31,7 +31,7 @@ import {
   update,
 } from '../core/index';
 import { MAPPER } from '../core/orm/mapper';
-import { LegacyPathOption, relationshipAttribute, targetModel } from './loader-options';
+import { carryOldAlias, LegacyPathOption, refuseOldAliases, relationshipAttribute, targetModel } from './loader-options';
 import { legacyWarn } from './warnings';
 
 type Cond = ColumnElement<boolean> | ColumnElement<boolean | null>;
@@ -166,13 +166,14 @@ export class LegacyQuery<R> {
 
   /** Loader options: 2.0 options, or 1.x string paths (`joinedload('addresses')`, L305) resolved against this query's entity. */
   options(...opts: (StatementOption | LegacyPathOption)[]): LegacyQuery<R> {
+    refuseOldAliases(opts, this.session.future);
     const resolved = opts.map((o) => {
       if (!(o instanceof LegacyPathOption)) return o;
       // The path was made before this query was known; a future session refuses it here.
       if (this.session.future) legacyWarn('L305', { future: true });
       const root = this.entity ?? this.joinPoint;
       if (!root) throw new ArgumentError('options(): a loader option by name needs a query of a model');
-      return o.resolve(root);
+      return carryOldAlias(o, o.resolve(root));
     });
     return this.next(this.stmt.options(...resolved));
   }

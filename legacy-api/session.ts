@@ -24,11 +24,13 @@ import {
   and,
   ColumnElement,
   ResultRow,
+  Select,
 } from '../core/index';
 import { futureOf, LegacyEngine } from './engine';
 import { StatementLike, toStatement } from './statement';
 import { isModel, LegacyQuery } from './query';
 import { legacyWarn } from './warnings';
+import { refuseOldAliases } from './loader-options';
 
 export interface LegacySessionOptions extends SessionOptions {
   /** The engine (1.x spelling `new Session({ bind: engine })`). */
@@ -203,6 +205,7 @@ export class Session extends CoreSession {
     }
     // A 1.x select (a LegacySelect) stands for its 2.0 statement.
     const stmt = toStatement(statement) as S;
+    if (this.future && stmt instanceof Select) refuseOldAliases(stmt.statementOptions, true);
     return (async () => {
       const res = await super.execute(stmt, params, execOptions);
       await this.autocommitNow();

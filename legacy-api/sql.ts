@@ -29,6 +29,7 @@ import {
   union as coreUnion,
   unionAll as coreUnionAll,
   update as coreUpdate,
+  StatementOption,
 } from '../core/index';
 import { futureOf, LegacyExecutable, LegacyResult, legacyResult, prepareExecute } from './engine';
 import { isStatementLike, StatementLike, toStatement } from './statement';
@@ -165,6 +166,10 @@ export class LegacySelect<Cols extends readonly SelectItem[] = readonly SelectIt
   }
   correlate(...froms: (FromClause<any> | null)[]): LegacySelect<Cols> {
     return this.next(this.current.correlate(...froms));
+  }
+  /** Loader and other statement options, as on the 2.0 select: `select(User).options(joinedLoad(User.c.addresses))`. */
+  options(...opts: StatementOption[]): LegacySelect<Cols> {
+    return this.next(this.current.options(...opts));
   }
   subquery(name?: string) {
     return this.current.subquery(name);

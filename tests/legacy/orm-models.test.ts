@@ -1,8 +1,12 @@
 /** 1.x model declarations (L404, L405, L406, L408) on every database: mapped through the 2.0 mapper, warned, refused in error mode where removed. */
-import { column, insert, integer, MetaData as CoreMetaData, select, string, Table, foreignKey } from 'retort';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { column, insert, integer, joinedLoad, MetaData as CoreMetaData, select, string, Table, foreignKey } from 'retort';
 import { Column, declarativeBase, eagerload, ForeignKey, Integer, mapper, relation, relationship, RemovedInRetort2Error, Session, String } from 'retort/legacy';
 import { forEachDialect, tableName } from '../support/matrix';
 import { captureLegacyWarnings, expectLegacyWarnings, withLegacyConfig } from '../support/legacy';
+import { lineOf } from '../support/legacy-orm';
 
 const T = (n: string) => tableName('lgm', n);
 
@@ -123,6 +127,80 @@ forEachDialect('legacy ORM models', (ctx) => {
       expect(() => mapper(Lonely, 'people' as never)).toThrow(/needs a Core Table/);
     });
     await withLegacyConfig({ mode: 'error' }, () => captureLegacyWarnings(() => expect(() => mapper(Lonely, people)).toThrow(RemovedInRetort2Error)));
+  });
+
+  it('L404 Column() warns once per call site (a loop once, each line once); the classes work in a future session', async () => {
+    const { warnings } = await captureLegacyWarnings(() => {
+      for (let i = 0; i < 3; i++) Column(Integer);
+      Column(Integer);
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['L404', 'L404']);
+    expect(warnings[0].message).not.toEqual(warnings[1].message);
+    // legacy status: a future session takes untyped classes (and their backref, L408) without a word
+    const strict = new Session(ctx.engine, { future: true });
+    try {
+      const book = await expectLegacyWarnings([], async () => {
+        const b = (await strict.get(m.Book, 1))!;
+        await strict.load(b, 'author');
+        return b;
+      });
+      expect([book.title, book.author.name_]).toEqual(['Notes', 'Ada']);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('L406 relation() and eagerload() warn once per call site, throw in error mode, and a future session refuses an eagerload() option', async () => {
+    const { warnings } = await captureLegacyWarnings(() => {
+      for (let i = 0; i < 2; i++) eagerload(m.Author.c.books);
+      eagerload(m.Author.c.books);
+      relation(() => m.Book);
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['L406', 'L406', 'L406']);
+    // eagerload() is joinedload(): the books come with their author, once per author
+    const session = new Session(ctx.engine);
+    try {
+      const authors = await captureLegacyWarnings(async () => (await session.execute(select(m.Author).options(eagerload(m.Author.c.books)))).scalars().unique().all());
+      expect(authors.result.map((a) => a.books.length)).toEqual([2]);
+    } finally {
+      await session.close();
+    }
+    // a future session: the option was made before the session was known, so it is refused where the session is given it
+    const strict = new Session(ctx.engine, { future: true });
+    try {
+      // (in an array: a loader option has a then() of its own, so a promise would take it for one)
+      const [opt] = (await captureLegacyWarnings(() => [eagerload(m.Author.c.books)])).result;
+      await captureLegacyWarnings(() => {
+        expect(() => strict.execute(select(m.Author).options(opt))).toThrow(RemovedInRetort2Error);
+        expect(() => strict.query(m.Author).options(opt)).toThrow(/\[L406\]/);
+      });
+      // the 2.0 spelling is fine there
+      expect((await strict.execute(select(m.Author).options(joinedLoad(m.Author.c.books)))).scalars().unique().all()).toHaveLength(1);
+    } finally {
+      await strict.close();
+    }
+    await withLegacyConfig({ mode: 'error' }, () => captureLegacyWarnings(() => expect(() => eagerload(m.Author.c.books)).toThrow(RemovedInRetort2Error)));
+  });
+
+  it('report mode lists the model declarations with file:line', async () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'retort-models-report-')), 'report.json');
+    const md = new CoreMetaData();
+    const plain = new Table(T('plain'), md, { id: column(integer(), { primaryKey: true }) });
+    class Plain {
+      declare id: number;
+    }
+    await withLegacyConfig({ mode: 'silent', report }, () =>
+      captureLegacyWarnings(() => {
+        Column(Integer); // report-L404
+        mapper(Plain, plain); // report-L405
+        relation(() => m.Book); // report-L406
+        relationship(() => m.Book, { backref: 'x' }); // report-L408
+      }),
+    );
+    const inventory = JSON.parse(readFileSync(report, 'utf8')) as { sites: { code: string; site: string; count: number }[] };
+    expect(inventory.sites).toEqual(
+      ['L404', 'L405', 'L406', 'L408'].map((code) => ({ code, site: expect.stringContaining(lineOf(__filename, `// report-${code}`)), count: 1 })),
+    );
   });
 
   it('L408 backref is legacy status; L406 relation() throws in error mode', async () => {

@@ -1,8 +1,10 @@
 /**
  * The catalog: suppliers and their products.
+ *
+ * Lookups run on an autocommit session (nothing to commit, no transaction held between
+ * calls); writes use a session of their own and commit once.
  */
-// PENDING-1.x-ORM: 2.0 session calls until retort/legacy has the Query API (L301–L303, L307, L308).
-import { func, select, Session, update } from 'retort';
+import { eagerload, joinedload, Session } from 'retort/legacy';
 import { engine } from './db';
 import { Product, Supplier } from './models';
 
@@ -14,16 +16,24 @@ export interface NewProduct {
   reorderLevel: number;
 }
 
+const SKU = /^[A-Z0-9-]{3,20}$/;
+const PRICE = /^\d{1,8}(\.\d{1,2})?$/;
+
 function checkProduct(p: NewProduct): void {
-  if (!/^[A-Z0-9-]{3,20}$/.test(p.sku)) throw new Error(`a SKU is 3 to 20 capital letters, digits and dashes, got ${JSON.stringify(p.sku)}`);
-  if (!/^\d{1,8}(\.\d{1,2})?$/.test(p.unitPrice)) throw new Error(`unit price must be a decimal amount like "12.50", got ${JSON.stringify(p.unitPrice)}`);
+  if (!SKU.test(p.sku)) throw new Error(`a SKU is 3 to 20 capital letters, digits and dashes, got ${JSON.stringify(p.sku)}`);
+  if (!PRICE.test(p.unitPrice)) throw new Error(`unit price must be a decimal amount like "12.50", got ${JSON.stringify(p.unitPrice)}`);
   if (!Number.isInteger(p.reorderLevel) || p.reorderLevel < 0) throw new Error(`reorder level must be a whole number ≥ 0, got ${p.reorderLevel}`);
 }
 
+/** A session for reads: each query commits on its own. */
+export function readSession(): Session {
+  return new Session({ bind: engine, autocommit: true });
+}
+
 export async function addSupplier(name: string, email: string | null = null): Promise<number> {
-  const session = new Session(engine);
+  const session = new Session({ bind: engine });
   try {
-    const supplier = new Supplier({ name, email });
+    const supplier = new Supplier({ name_: name, email });
     session.add(supplier);
     await session.commit();
     return supplier.id;
@@ -32,13 +42,43 @@ export async function addSupplier(name: string, email: string | null = null): Pr
   }
 }
 
-/** Adds products in one batch (a catalog import). */
+/** Adds products in one batch (a catalog import): one multi-row INSERT, all or nothing. */
 export async function importProducts(products: readonly NewProduct[]): Promise<void> {
   products.forEach(checkProduct);
-  const session = new Session(engine);
+  const session = new Session({ bind: engine });
   try {
-    for (const p of products) session.add(new Product({ ...p, active: true }));
+    await session.bulkInsertMappings(Product, products.map(({ name, ...p }) => ({ ...p, name_: name, active: true })));
     await session.commit();
+  } finally {
+    await session.close();
+  }
+}
+
+export interface PriceChange {
+  sku: string;
+  unitPrice: string;
+}
+
+/** Applies a supplier's price list: every SKU must exist; all prices change or none. Returns how many changed. */
+export async function applyPriceList(changes: readonly PriceChange[]): Promise<number> {
+  for (const c of changes) if (!PRICE.test(c.unitPrice)) throw new Error(`${c.sku}: unit price must be a decimal amount like "12.50", got ${JSON.stringify(c.unitPrice)}`);
+  if (changes.length === 0) return 0;
+  const session = new Session({ bind: engine });
+  try {
+    const products = await session.query(Product).filter(Product.sku.in(changes.map((c) => c.sku))).all();
+    const bySku = new Map(products.map((p) => [p.sku as string, p]));
+    const changed: Product[] = [];
+    for (const c of changes) {
+      const product = bySku.get(c.sku);
+      if (!product) throw new Error(`no product with SKU ${c.sku}`);
+      if (Number(product.unitPrice) === Number(c.unitPrice)) continue;
+      product.unitPrice = c.unitPrice;
+      changed.push(product);
+    }
+    // A price list touches many rows: UPDATE them without the unit of work's bookkeeping.
+    await session.bulkSaveObjects(changed);
+    await session.commit();
+    return changed.length;
   } finally {
     await session.close();
   }
@@ -55,17 +95,15 @@ export interface ProductView {
 }
 
 function view(p: Product, supplier: Supplier | null): ProductView {
-  return { id: p.id, sku: p.sku, name: p.name, unitPrice: p.unitPrice, reorderLevel: p.reorderLevel, active: p.active, supplier: supplier ? supplier.name : null };
+  return { id: p.id, sku: p.sku, name: p.name_, unitPrice: p.unitPrice, reorderLevel: p.reorderLevel, active: p.active, supplier: supplier ? supplier.name_ : null };
 }
 
 /** A product by SKU, with its supplier's name; null when there is none. */
 export async function findProduct(sku: string): Promise<ProductView | null> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    const product = (await session.scalars(select(Product).where(Product.c.sku.eq(sku)))).first();
-    if (!product) return null;
-    const supplier = product.supplierId === null ? null : await session.get(Supplier, product.supplierId);
-    return view(product, supplier);
+    const product = await session.query(Product).options(joinedload('supplier')).filterBy({ sku }).first();
+    return product ? view(product, product.supplier) : null;
   } finally {
     await session.close();
   }
@@ -73,9 +111,9 @@ export async function findProduct(sku: string): Promise<ProductView | null> {
 
 /** The product with this id, or null. */
 export async function productById(id: number): Promise<ProductView | null> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    const product = await session.get(Product, id);
+    const product = await session.query(Product).get(id);
     if (!product) return null;
     await session.load(product, 'supplier');
     return view(product, product.supplier);
@@ -86,12 +124,11 @@ export async function productById(id: number): Promise<ProductView | null> {
 
 /** Active products of a supplier (by supplier name), by SKU. */
 export async function productsOfSupplier(supplierName: string): Promise<ProductView[]> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    const products = (
-      await session.scalars(select(Product).join(Product.c.supplier).where(Supplier.c.name.eq(supplierName), Product.c.active.eq(true)).orderBy(Product.c.sku))
-    ).all();
-    return products.map((p) => view(p, null)).map((v) => ({ ...v, supplier: supplierName }));
+    // filterBy() names the columns of the entity joined last: active is the product's, name_ the supplier's.
+    const products = await session.query(Product).filterBy({ active: true }).join('supplier').filterBy({ name_: supplierName }).orderBy(Product.sku).all();
+    return products.map((p) => ({ ...view(p, null), supplier: supplierName }));
   } finally {
     await session.close();
   }
@@ -99,9 +136,9 @@ export async function productsOfSupplier(supplierName: string): Promise<ProductV
 
 /** How many products are active. */
 export async function activeProductCount(): Promise<number> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    return Number(await session.scalar(select(func.count()).selectFrom(Product.table).where(Product.c.active.eq(true))));
+    return await session.query(Product).filter(Product.active.eq(true)).count();
   } finally {
     await session.close();
   }
@@ -109,11 +146,11 @@ export async function activeProductCount(): Promise<number> {
 
 /** Takes every product of a supplier off the catalog; returns how many changed. */
 export async function discontinueSupplier(supplierId: number): Promise<number> {
-  const session = new Session(engine);
+  const session = new Session({ bind: engine });
   try {
-    const result = await session.execute(update(Product.table).where(Product.c.supplierId.eq(supplierId), Product.c.active.eq(true)).values({ active: false }));
+    const changed = await session.query(Product).filter(Product.supplierId.eq(supplierId), Product.active.eq(true)).update({ active: false }, { synchronizeSession: false });
     await session.commit();
-    return result.rowCount;
+    return changed;
   } finally {
     await session.close();
   }
@@ -121,15 +158,10 @@ export async function discontinueSupplier(supplierId: number): Promise<number> {
 
 /** Suppliers with their products loaded, by name. */
 export async function suppliersWithProducts(): Promise<{ name: string; skus: string[] }[]> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    const suppliers = (await session.scalars(select(Supplier).orderBy(Supplier.c.name))).all();
-    const out: { name: string; skus: string[] }[] = [];
-    for (const s of suppliers) {
-      const products = await session.load(s, 'products');
-      out.push({ name: s.name, skus: products.map((p) => p.sku).sort() });
-    }
-    return out;
+    const suppliers = await session.query(Supplier).options(eagerload('products')).orderBy(Supplier.name_).all();
+    return suppliers.map((s) => ({ name: s.name_, skus: s.products.map((p: Product) => p.sku).sort() }));
   } finally {
     await session.close();
   }

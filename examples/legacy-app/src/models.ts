@@ -1,57 +1,80 @@
 /**
- * The ORM models: suppliers, the products they supply, and purchase orders with their lines.
+ * The ORM models: suppliers, the products they supply, purchase orders with their lines,
+ * and the warehouses orders are delivered to.
+ *
+ * Declared in the 1.x declarative style: `Column(...)` statics on classes extending the
+ * declarative base, relationships with `relation()` / `backref`, so the other side of each
+ * pair appears by itself. Warehouses were a Core table (schema.ts) before the ORM came in;
+ * their class is mapped onto that table classically, with `mapper()`.
+ *
+ * A column called `name` is declared as `name_` (the SQL name stays `name`): a class
+ * cannot have a static `name` of its own.
  */
-// PENDING-1.x-ORM: declared with the 2.0 ORM until retort/legacy maps the 1.x declarative form (L404, L406, L408).
-import { boolean, column, declarativeBase, foreignKey, integer, many, numeric, one, string } from 'retort/legacy';
+import { Boolean, Column, declarativeBase, ForeignKey, Integer, mapper, Numeric, relation, relationship, String } from 'retort/legacy';
 import { metadata } from './db';
 import { tableName } from './config';
+import { warehouses } from './schema';
 
 const Base = declarativeBase({ metadata });
 
-export class Supplier extends Base.model(tableName('suppliers'), {
-  id: column(integer(), { primaryKey: true }),
-  name: column(string(80), { nullable: false, unique: true }),
-  email: column(string(120)),
-  products: many<Product>('Product', { backPopulates: 'supplier' }),
-  orders: many<PurchaseOrder>('PurchaseOrder', { backPopulates: 'supplier' }),
-}) {}
+/** A warehouse, mapped onto the Core table of schema.ts. */
+export class Warehouse {
+  declare id: number;
+  declare code: string;
+  declare name: string;
+}
+mapper(Warehouse, warehouses);
 
-export class Product extends Base.model(tableName('products'), {
-  id: column(integer(), { primaryKey: true }),
-  sku: column(string(20), { nullable: false, unique: true }),
-  name: column(string(80), { nullable: false }),
-  supplierId: column(integer(), { name: 'supplier_id', references: foreignKey(`${tableName('suppliers')}.id`) }),
-  unitPrice: column(numeric(10, 2), { name: 'unit_price', nullable: false }),
-  reorderLevel: column(integer(), { name: 'reorder_level', nullable: false }),
-  active: column(boolean(), { nullable: false }),
-  supplier: one<Supplier>('Supplier', { backPopulates: 'products' }),
-}) {
+export class Supplier extends Base {
+  static __tablename__ = tableName('suppliers');
+  static id = Column(Integer, { primaryKey: true });
+  static name_ = Column('name', String(80), { nullable: false, unique: true });
+  static email = Column(String(120));
+  /** Also makes Product.supplier. */
+  static products = relationship(() => Product, { backref: 'supplier' });
+  /** Also makes PurchaseOrder.supplier. */
+  static orders = relation(() => PurchaseOrder, { backref: 'supplier' });
+}
+
+export class Product extends Base {
+  static __tablename__ = tableName('products');
+  static id = Column(Integer, { primaryKey: true });
+  static sku = Column(String(20), { nullable: false, unique: true });
+  static name_ = Column('name', String(80), { nullable: false });
+  static supplierId = Column('supplier_id', Integer, ForeignKey(`${tableName('suppliers')}.id`));
+  static unitPrice = Column('unit_price', Numeric(10, 2), { nullable: false });
+  static reorderLevel = Column('reorder_level', Integer, { nullable: false });
+  static active = Column(Boolean, { nullable: false });
+
   /** The label used on pick lists and reports. */
   get label(): string {
-    return `${this.sku} ${this.name}`;
+    return `${this.sku} ${this.name_}`;
   }
 }
 
-export class PurchaseOrder extends Base.model(tableName('purchase_orders'), {
-  id: column(integer(), { primaryKey: true }),
-  supplierId: column(integer(), { name: 'supplier_id', nullable: false, references: foreignKey(`${tableName('suppliers')}.id`) }),
-  warehouseId: column(integer(), { name: 'warehouse_id', nullable: false, references: foreignKey(`${tableName('warehouses')}.id`) }),
-  status: column(string(12), { nullable: false }),
-  supplier: one<Supplier>('Supplier', { backPopulates: 'orders' }),
-  lines: many<OrderLine>('OrderLine', { backPopulates: 'order', cascade: 'all, delete-orphan' }),
-}) {}
+export class PurchaseOrder extends Base {
+  static __tablename__ = tableName('purchase_orders');
+  static id = Column(Integer, { primaryKey: true });
+  static supplierId = Column('supplier_id', Integer, ForeignKey(`${tableName('suppliers')}.id`), { nullable: false });
+  static warehouseId = Column('warehouse_id', Integer, ForeignKey(`${tableName('warehouses')}.id`), { nullable: false });
+  static status = Column(String(12), { nullable: false });
+  /** Also makes OrderLine.order; lines live and die with their order. */
+  static lines = relationship(() => OrderLine, { backref: 'order', cascade: 'all, delete-orphan' });
+  static warehouse = relation(() => Warehouse);
+}
 
-export class OrderLine extends Base.model(tableName('order_lines'), {
-  id: column(integer(), { primaryKey: true }),
-  orderId: column(integer(), { name: 'order_id', nullable: false, references: foreignKey(`${tableName('purchase_orders')}.id`) }),
-  productId: column(integer(), { name: 'product_id', nullable: false, references: foreignKey(`${tableName('products')}.id`) }),
-  quantity: column(integer(), { nullable: false }),
-  received: column(integer(), { nullable: false }),
-  order: one<PurchaseOrder>('PurchaseOrder', { backPopulates: 'lines' }),
-  product: one<Product>('Product'),
-}) {}
+export class OrderLine extends Base {
+  static __tablename__ = tableName('order_lines');
+  static id = Column(Integer, { primaryKey: true });
+  static orderId = Column('order_id', Integer, ForeignKey(`${tableName('purchase_orders')}.id`), { nullable: false });
+  static productId = Column('product_id', Integer, ForeignKey(`${tableName('products')}.id`), { nullable: false });
+  static quantity = Column(Integer, { nullable: false });
+  static received = Column(Integer, { nullable: false });
+  static product = relation(() => Product);
+}
 
-Base.register(Supplier, Product, PurchaseOrder, OrderLine);
+// One batch, so every backref finds the class it adds to.
+Base.register(Supplier as never, Product as never, PurchaseOrder as never, OrderLine as never);
 
 export const ORDER_STATUSES = ['open', 'received', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];

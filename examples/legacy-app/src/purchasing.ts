@@ -1,9 +1,9 @@
 /**
  * Purchase orders: ordering stock from a supplier for a warehouse.
  */
-// PENDING-1.x-ORM: 2.0 session calls until retort/legacy has the Query API and the 1.x Session (L301–L305, L401, L402).
-import { func, select, Session, update } from 'retort';
+import { joinedload, selectinload, Session, update } from 'retort/legacy';
 import { engine } from './db';
+import { readSession } from './catalog';
 import { OrderLine, OrderStatus, Product, PurchaseOrder, Supplier } from './models';
 
 export interface OrderLineInput {
@@ -15,48 +15,89 @@ export interface OrderView {
   id: number;
   supplier: string;
   warehouseId: number;
+  warehouse: string;
   status: string;
   lines: { sku: string; quantity: number; received: number }[];
 }
 
-/** Creates an open purchase order; every SKU must exist. Returns its id. */
-export async function createOrder(supplierId: number, warehouseId: number, lines: readonly OrderLineInput[]): Promise<number> {
+function checkLines(lines: readonly OrderLineInput[]): void {
   if (lines.length === 0) throw new Error('a purchase order needs at least one line');
   for (const l of lines) if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new Error(`line ${l.sku}: quantity must be a positive whole number, got ${l.quantity}`);
-  const session = new Session(engine);
+}
+
+/**
+ * Adds lines to an order, every SKU must exist. Runs inside the caller's transaction when
+ * there is one (a subtransaction: its commit only flushes), or in a transaction of its own.
+ */
+async function addLines(session: Session, order: PurchaseOrder, lines: readonly OrderLineInput[]): Promise<void> {
+  await session.begin({ subtransactions: true });
   try {
-    return await session.begin(async () => {
-      const supplier = await session.get(Supplier, supplierId);
+    for (const l of lines) {
+      const product = await session.query(Product).filterBy({ sku: l.sku }).first();
+      if (!product) throw new Error(`no product with SKU ${l.sku}`);
+      order.lines.push(new OrderLine({ productId: product.id, quantity: l.quantity, received: 0 }));
+    }
+    await session.commit();
+  } catch (e) {
+    await session.rollback();
+    throw e;
+  }
+}
+
+/** Creates an open purchase order; every SKU must exist. Returns its id. */
+export async function createOrder(supplierId: number, warehouseId: number, lines: readonly OrderLineInput[]): Promise<number> {
+  checkLines(lines);
+  const session = new Session({ bind: engine, autocommit: true });
+  try {
+    await session.begin();
+    try {
+      const supplier = await session.query(Supplier).get(supplierId);
       if (!supplier) throw new Error(`no supplier ${supplierId}`);
       const order = new PurchaseOrder({ supplierId, warehouseId, status: 'open' });
-      for (const l of lines) {
-        const product = (await session.scalars(select(Product).where(Product.c.sku.eq(l.sku)))).first();
-        if (!product) throw new Error(`no product with SKU ${l.sku}`);
-        order.lines.push(new OrderLine({ productId: product.id, quantity: l.quantity, received: 0 }));
-      }
+      await addLines(session, order, lines);
       session.add(order);
-      await session.flush();
+      await session.commit();
       return order.id;
-    });
+    } catch (e) {
+      await session.rollback();
+      throw e;
+    }
   } finally {
     await session.close();
   }
 }
 
-/** An order with its lines and their SKUs; null when there is none. */
-export async function getOrder(id: number): Promise<OrderView | null> {
-  const session = new Session(engine);
+/** Adds lines to an open order (all or none). */
+export async function addOrderLines(orderId: number, lines: readonly OrderLineInput[]): Promise<void> {
+  checkLines(lines);
+  const session = new Session({ bind: engine });
   try {
-    const order = await session.get(PurchaseOrder, id);
+    const order = await session.query(PurchaseOrder).get(orderId);
+    if (!order) throw new Error(`no purchase order ${orderId}`);
+    if (order.status !== 'open') throw new Error(`purchase order ${orderId} is ${order.status}; only open orders take new lines`);
+    await session.load(order, 'lines');
+    await addLines(session, order, lines);
+    await session.commit();
+  } finally {
+    await session.close();
+  }
+}
+
+/** An order with its supplier, warehouse, lines and their SKUs; null when there is none. */
+export async function getOrder(id: number): Promise<OrderView | null> {
+  const session = readSession();
+  try {
+    const order = await session.query(PurchaseOrder).options(joinedload('supplier'), joinedload('warehouse'), selectinload('lines.product')).filter(PurchaseOrder.id.eq(id)).oneOrNone();
     if (!order) return null;
-    const supplier = await session.load(order, 'supplier');
-    const lines = await session.load(order, 'lines');
-    const out: OrderView['lines'] = [];
-    for (const line of [...lines].sort((a, b) => a.id - b.id)) {
-      const product = await session.load(line, 'product');
-      out.push({ sku: product ? product.sku : '?', quantity: line.quantity, received: line.received });
-    }
-    return { id: order.id, supplier: supplier ? supplier.name : '?', warehouseId: order.warehouseId, status: order.status, lines: out };
+    const lines = [...(order.lines as OrderLine[])].sort((a, b) => a.id - b.id);
+    return {
+      id: order.id,
+      supplier: order.supplier.name_,
+      warehouseId: order.warehouseId,
+      warehouse: order.warehouse.code,
+      status: order.status,
+      lines: lines.map((line) => ({ sku: line.product.sku, quantity: line.quantity, received: line.received })),
+    };
   } finally {
     await session.close();
   }
@@ -64,11 +105,21 @@ export async function getOrder(id: number): Promise<OrderView | null> {
 
 /** Ids of a supplier's orders in a status, oldest first. */
 export async function ordersOfSupplier(supplierName: string, status: OrderStatus = 'open'): Promise<number[]> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    const orders = (
-      await session.scalars(select(PurchaseOrder).join(PurchaseOrder.c.supplier).where(Supplier.c.name.eq(supplierName), PurchaseOrder.c.status.eq(status)).orderBy(PurchaseOrder.c.id))
-    ).all();
+    const orders = await session.query(PurchaseOrder).join('supplier').filter(Supplier.name_.eq(supplierName), PurchaseOrder.status.eq(status)).orderBy(PurchaseOrder.id).all();
+    return orders.map((o) => o.id);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Ids of the `count` most recent orders, oldest of them first (the purchasing dashboard). */
+export async function recentOrders(count: number): Promise<number[]> {
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`count must be a positive whole number, got ${count}`);
+  const session = readSession();
+  try {
+    const orders = await session.query(PurchaseOrder).orderBy(PurchaseOrder.id.desc()).limit(count).fromSelf().orderBy(PurchaseOrder.id).all();
     return orders.map((o) => o.id);
   } finally {
     await session.close();
@@ -77,9 +128,9 @@ export async function ordersOfSupplier(supplierName: string, status: OrderStatus
 
 /** How many orders are in a status. */
 export async function countOrders(status: OrderStatus): Promise<number> {
-  const session = new Session(engine);
+  const session = readSession();
   try {
-    return Number(await session.scalar(select(func.count()).selectFrom(PurchaseOrder.table).where(PurchaseOrder.c.status.eq(status))));
+    return await session.query(PurchaseOrder).filterBy({ status }).count();
   } finally {
     await session.close();
   }
@@ -87,11 +138,27 @@ export async function countOrders(status: OrderStatus): Promise<number> {
 
 /** Cancels an open order; false when it was not open. */
 export async function cancelOrder(id: number): Promise<boolean> {
-  const session = new Session(engine);
+  const session = new Session({ bind: engine });
   try {
-    const result = await session.execute(update(PurchaseOrder.table).where(PurchaseOrder.c.id.eq(id), PurchaseOrder.c.status.eq('open')).values({ status: 'cancelled' }));
+    const stmt = update(PurchaseOrder.table).where(PurchaseOrder.id.eq(id), PurchaseOrder.status.eq('open')).values({ status: 'cancelled' });
+    // The mapper names the database of purchasing (deployments once split it off).
+    const result = await session.execute(stmt, {}, { mapper: PurchaseOrder });
     await session.commit();
     return result.rowCount === 1;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes the cancelled orders and their lines; returns how many orders went. */
+export async function purgeCancelledOrders(): Promise<number> {
+  const session = new Session({ bind: engine });
+  try {
+    const cancelled = session.query(PurchaseOrder.id).filterBy({ status: 'cancelled' }).statement;
+    await session.query(OrderLine).filter(OrderLine.orderId.in(cancelled)).delete({ synchronizeSession: false });
+    const purged = await session.query(PurchaseOrder).filterBy({ status: 'cancelled' }).delete();
+    await session.commit();
+    return purged;
   } finally {
     await session.close();
   }

@@ -20,14 +20,14 @@ export interface ReceiptResult {
 
 export async function receiveDelivery(orderId: number, delivery: readonly Delivery[]): Promise<ReceiptResult> {
   return engine.transaction(async (conn) => {
-    const order = (await conn.execute(select([PurchaseOrder.c.status, PurchaseOrder.c.warehouseId], PurchaseOrder.c.id.eq(orderId)))).first();
+    const order = (await conn.execute(select([PurchaseOrder.status, PurchaseOrder.warehouseId], PurchaseOrder.id.eq(orderId)))).first();
     if (!order) throw new Error(`no purchase order ${orderId}`);
     if (order.status !== 'open') throw new Error(`purchase order ${orderId} is ${order.status}; only open orders receive goods`);
     const lines = (
       await conn.execute(
-        select([OrderLine.c.id, OrderLine.c.productId, OrderLine.c.quantity, OrderLine.c.received, Product.c.sku], OrderLine.c.orderId.eq(orderId), {
-          from: [OrderLine.table.join(Product.table, OrderLine.c.productId.eq(Product.c.id))],
-          orderBy: [OrderLine.c.id],
+        select([OrderLine.id, OrderLine.productId, OrderLine.quantity, OrderLine.received, Product.sku], OrderLine.orderId.eq(orderId), {
+          from: [OrderLine.table.join(Product.table, OrderLine.productId.eq(Product.id))],
+          orderBy: [OrderLine.id],
         }),
       )
     ).all();
@@ -39,11 +39,11 @@ export async function receiveDelivery(orderId: number, delivery: readonly Delive
       if (!Number.isInteger(item.quantity) || item.quantity <= 0) throw new Error(`${item.sku}: received quantity must be a positive whole number, got ${item.quantity}`);
       if (total > line.quantity) throw new Error(`${item.sku}: ${total} received but only ${line.quantity} ordered`);
       await applyMovement(conn, { productId: line.productId, warehouseId: order.warehouseId, delta: item.quantity, reason: 'receipt', reference: `PO-${orderId}` });
-      await conn.execute(update(OrderLine.table, OrderLine.c.id.eq(line.id), { received: total }));
+      await conn.execute(update(OrderLine.table, OrderLine.id.eq(line.id), { received: total }));
       received.set(item.sku, total);
     }
     const complete = lines.every((l) => received.get(l.sku) === l.quantity);
-    if (complete) await conn.execute(update(PurchaseOrder.table, PurchaseOrder.c.id.eq(orderId), { status: 'received' }));
+    if (complete) await conn.execute(update(PurchaseOrder.table, PurchaseOrder.id.eq(orderId), { status: 'received' }));
     return {
       status: complete ? 'received' : 'open',
       lines: lines.map((l) => ({ sku: l.sku, received: received.get(l.sku)!, outstanding: l.quantity - received.get(l.sku)! })),

@@ -16,9 +16,9 @@ export interface StockStatusLine {
 
 /** Every active product with its stock over all warehouses, against its reorder level. */
 export async function stockStatus(): Promise<StockStatusLine[]> {
-  const onHand = select([func.coalesce(func.sum(stockLevels.c.quantity), 0)], stockLevels.c.productId.eq(Product.c.id)).asScalar();
-  const status = case_([[onHand.le(Product.c.reorderLevel), 'reorder'], [onHand.le(Product.c.reorderLevel.mul(2)), 'low']], { else: 'ok' });
-  const result = await engine.execute(select([Product.c.sku, onHand.label('on_hand'), status.label('status')], Product.c.active.eq(true), { orderBy: [Product.c.sku] }));
+  const onHand = select([func.coalesce(func.sum(stockLevels.c.quantity), 0)], stockLevels.c.productId.eq(Product.id)).asScalar();
+  const status = case_([[onHand.le(Product.reorderLevel), 'reorder'], [onHand.le(Product.reorderLevel.mul(2)), 'low']], { else: 'ok' });
+  const result = await engine.execute(select([Product.sku, onHand.label('on_hand'), status.label('status')], Product.active.eq(true), { orderBy: [Product.sku] }));
   return result.all().map((row) => ({ sku: String(row[0]), onHand: Number(row[1]), status: row[2] as StockStatusLine['status'] }));
 }
 
@@ -30,12 +30,12 @@ export interface MovementFilter {
 
 /** Movements matching a filter, newest first: warehouse code, SKU, delta, reason, reference. */
 export async function movementHistory(filter: MovementFilter = {}): Promise<{ warehouse: string; sku: string; delta: number; reason: string; reference: string | null }[]> {
-  const stmt = select([warehouses.c.code, Product.c.sku, stockMovements.c.delta, stockMovements.c.reason, stockMovements.c.reference], null, {
-    from: [stockMovements.join(warehouses, stockMovements.c.warehouseId.eq(warehouses.c.id)).join(Product.table, stockMovements.c.productId.eq(Product.c.id))],
+  const stmt = select([warehouses.c.code, Product.sku, stockMovements.c.delta, stockMovements.c.reason, stockMovements.c.reference], null, {
+    from: [stockMovements.join(warehouses, stockMovements.c.warehouseId.eq(warehouses.c.id)).join(Product.table, stockMovements.c.productId.eq(Product.id))],
   });
   if (filter.warehouseCode !== undefined) stmt.appendWhereClause(warehouses.c.code.eq(filter.warehouseCode));
   if (filter.reason !== undefined) stmt.appendWhereClause(stockMovements.c.reason.eq(filter.reason));
-  if (filter.sku !== undefined) stmt.appendWhereClause(Product.c.sku.eq(filter.sku));
+  if (filter.sku !== undefined) stmt.appendWhereClause(Product.sku.eq(filter.sku));
   stmt.appendOrderBy(stockMovements.c.id.desc());
   const rows = (await stmt.execute()).all();
   return rows.map(([warehouse, sku, delta, reason, reference]) => ({ warehouse, sku, delta, reason, reference }));

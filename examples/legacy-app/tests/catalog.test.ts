@@ -1,5 +1,5 @@
 /** The catalog: suppliers, product import and lookups, discontinuing a supplier. */
-import { activeProductCount, discontinueSupplier, findProduct, importProducts, productById, productsOfSupplier, suppliersWithProducts } from '../src';
+import { activeProductCount, applyPriceList, discontinueSupplier, findProduct, importProducts, productById, productsOfSupplier, suppliersWithProducts } from '../src';
 import { Catalog, seedCatalog, useFreshDatabase } from './fixtures';
 
 useFreshDatabase();
@@ -42,6 +42,16 @@ it('rolls back a batch that fails in the database (duplicate SKU)', async () => 
     { sku: 'BOLT-10', name: 'again', supplierId: null, unitPrice: '1.00', reorderLevel: 0 },
   ])).rejects.toThrow();
   expect(await findProduct('NEW-1')).toBeNull();
+});
+
+it('applies a price list: the prices that differ, all or none', async () => {
+  expect(await applyPriceList([{ sku: 'BOLT-10', unitPrice: '0.30' }, { sku: 'NUT-10', unitPrice: '0.10' }])).toBe(1);
+  expect(Number((await findProduct('BOLT-10'))!.unitPrice)).toBe(0.3);
+  expect(Number((await findProduct('NUT-10'))!.unitPrice)).toBe(0.1);
+  await expect(applyPriceList([{ sku: 'DRILL-1', unitPrice: '99.00' }, { sku: 'NOPE-1', unitPrice: '1.00' }])).rejects.toThrow('no product with SKU NOPE-1');
+  await expect(applyPriceList([{ sku: 'DRILL-1', unitPrice: 'cheap' }])).rejects.toThrow('DRILL-1: unit price must be a decimal amount');
+  expect(Number((await findProduct('DRILL-1'))!.unitPrice)).toBe(89.9);
+  expect(await applyPriceList([])).toBe(0);
 });
 
 it('discontinues every product of a supplier, once', async () => {

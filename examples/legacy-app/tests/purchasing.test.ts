@@ -1,5 +1,5 @@
 /** Purchase orders: creating, reading, listing, cancelling, and receiving deliveries against them. */
-import { cancelOrder, countOrders, createOrder, getOrder, movementsOf, findProduct, ordersOfSupplier, quantityOf, receiveDelivery } from '../src';
+import { addOrderLines, cancelOrder, countOrders, createOrder, getOrder, movementsOf, findProduct, ordersOfSupplier, purgeCancelledOrders, quantityOf, receiveDelivery, recentOrders } from '../src';
 import { Catalog, EAST, MAIN, seedCatalog, useFreshDatabase } from './fixtures';
 
 useFreshDatabase();
@@ -17,6 +17,7 @@ it('creates an order with its lines and reads it back', async () => {
     id,
     supplier: 'Acme',
     warehouseId: MAIN,
+    warehouse: 'MAIN',
     status: 'open',
     lines: [
       { sku: 'BOLT-10', quantity: 1000, received: 0 },
@@ -33,6 +34,24 @@ it('refuses an order with an unknown SKU, supplier or a bad quantity, writing no
   await expect(createOrder(catalog.acme, MAIN, [{ sku: 'BOLT-10', quantity: 0 }])).rejects.toThrow('positive whole number');
   await expect(createOrder(catalog.acme, MAIN, [])).rejects.toThrow('at least one line');
   expect(await countOrders('open')).toBe(before);
+});
+
+it('adds lines to an open order, all or none', async () => {
+  const id = await createOrder(catalog.globex, EAST, [{ sku: 'DRILL-1', quantity: 1 }]);
+  await addOrderLines(id, [{ sku: 'TAPE-1', quantity: 3 }, { sku: 'BOLT-10', quantity: 50 }]);
+  await expect(addOrderLines(id, [{ sku: 'NUT-10', quantity: 5 }, { sku: 'NOPE-1', quantity: 1 }])).rejects.toThrow('no product with SKU NOPE-1');
+  await expect(addOrderLines(id + 100, [{ sku: 'NUT-10', quantity: 5 }])).rejects.toThrow(`no purchase order ${id + 100}`);
+  expect(await getOrder(id)).toMatchObject({
+    warehouse: 'EAST',
+    lines: [
+      { sku: 'DRILL-1', quantity: 1 },
+      { sku: 'TAPE-1', quantity: 3 },
+      { sku: 'BOLT-10', quantity: 50 },
+    ],
+  });
+  expect(await cancelOrder(id)).toBe(true);
+  await expect(addOrderLines(id, [{ sku: 'NUT-10', quantity: 5 }])).rejects.toThrow(`purchase order ${id} is cancelled; only open orders take new lines`);
+  expect((await getOrder(id))!.lines).toHaveLength(3);
 });
 
 it('receives deliveries line by line and closes the order when complete', async () => {
@@ -60,15 +79,27 @@ it('a failing line undoes the lines received before it in the same delivery', as
   expect(await getOrder(id)).toMatchObject({ status: 'open', lines: [{ sku: 'BOLT-10', received: 0 }, { sku: 'NUT-10', received: 0 }] });
 });
 
-it('lists, counts and cancels orders', async () => {
+it('lists, counts, cancels and purges orders', async () => {
+  const all = await recentOrders(100);
+  expect(all).toHaveLength(4);
+  expect([...all].sort((a, b) => a - b)).toEqual(all); // oldest first
+  expect(await recentOrders(2)).toEqual(all.slice(-2));
+  await expect(recentOrders(0)).rejects.toThrow('count must be a positive whole number');
   const open = await ordersOfSupplier('Acme');
   expect(open).toHaveLength(2);
   expect(await ordersOfSupplier('Globex', 'received')).toHaveLength(1);
   expect(await cancelOrder(open[0])).toBe(true);
   expect(await cancelOrder(open[0])).toBe(false);
   expect(await ordersOfSupplier('Acme')).toEqual([open[1]]);
-  expect(await countOrders('cancelled')).toBe(1);
+  expect(await countOrders('cancelled')).toBe(2);
   expect(await countOrders('open')).toBe(1);
   await expect(receiveDelivery(open[0], [{ sku: 'BOLT-10', quantity: 1 }])).rejects.toThrow('is cancelled');
   await expect(receiveDelivery(424242, [])).rejects.toThrow('no purchase order 424242');
+  // Housekeeping: cancelled orders go with their lines; the others stay.
+  expect(await purgeCancelledOrders()).toBe(2);
+  expect(await purgeCancelledOrders()).toBe(0);
+  expect(await getOrder(open[0])).toBeNull();
+  expect(await countOrders('cancelled')).toBe(0);
+  const received = await ordersOfSupplier('Globex', 'received');
+  expect(await recentOrders(100)).toEqual([...received, open[1]]);
 });

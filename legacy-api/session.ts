@@ -24,6 +24,7 @@ import {
   and,
   ColumnElement,
   ResultRow,
+  ScalarResult,
   Select,
 } from '../core/index';
 import { futureOf, LegacyEngine } from './engine';
@@ -213,6 +214,15 @@ export class Session extends CoreSession {
     })();
   }
 
+  /** The first column of every row, as in 2.0; a 1.x select (a LegacySelect) stands for its 2.0 statement. */
+  override scalars<S extends Executable>(statement: S | StatementLike<S>, params?: ExecuteParams, options?: ExecutionOptions): Promise<ScalarResult<First<RowOf<S>>>> {
+    return super.scalars(toStatement(statement) as S, params, options);
+  }
+  /** The first column of the first row, or null, as in 2.0; takes a 1.x select too. */
+  override scalar<S extends Executable>(statement: S | StatementLike<S>, params?: ExecuteParams, options?: ExecutionOptions): Promise<First<RowOf<S>> | null> {
+    return super.scalar(toStatement(statement) as S, params, options);
+  }
+
   // ------------------------------------------------------------ bulk methods (L308)
 
   /**
@@ -257,6 +267,9 @@ export class Session extends CoreSession {
     })();
   }
 }
+
+/** The first item of a row type (as core's Session.scalars() types it). */
+type First<R> = R extends { readonly 0: infer F } ? F : unknown;
 
 function checkBindArguments(opts: LegacyExecuteOptions, engine: Engine): void {
   if (opts.mapper !== undefined && !isModel(opts.mapper)) throw new ArgumentError('execute(): mapper must be a mapped class');

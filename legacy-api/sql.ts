@@ -17,6 +17,8 @@ import {
   except as coreExcept,
   FromClause,
   insert as coreInsert,
+  JoinTargetLike,
+  SelectableLike,
   intersect as coreIntersect,
   OrderByExpression,
   Result,
@@ -152,10 +154,15 @@ export class LegacySelect<Cols extends readonly SelectItem[] = readonly SelectIt
   selectFrom(...froms: FromClause<any>[]): LegacySelect<Cols> {
     return this.next(this.current.selectFrom(...froms), froms);
   }
-  join(target: FromClause<any>, on?: ColumnElement<boolean>, opts?: { isOuter?: boolean; full?: boolean }): LegacySelect<Cols> {
+  /** Equality conditions by column name, as in 2.0 (a Query's `filterBy()` becomes this). */
+  filterBy(values: Record<string, unknown>): LegacySelect<Cols> {
+    return this.next(this.current.filterBy(values));
+  }
+  /** Joins a table, a model or along a relationship attribute, as in 2.0. */
+  join(target: FromClause<any> | JoinTargetLike | SelectableLike, on?: ColumnElement<boolean>, opts?: { isOuter?: boolean; full?: boolean }): LegacySelect<Cols> {
     return this.next(this.current.join(target, on, opts), [target]);
   }
-  outerJoin(target: FromClause<any>, on?: ColumnElement<boolean>): LegacySelect<Cols> {
+  outerJoin(target: FromClause<any> | JoinTargetLike | SelectableLike, on?: ColumnElement<boolean>): LegacySelect<Cols> {
     return this.next(this.current.outerJoin(target, on), [target]);
   }
   addColumns<C extends readonly SelectItem[]>(...items: C): LegacySelect<[...Cols, ...C]> {

@@ -1,0 +1,29 @@
+// Joins and loader options by name inside a chain are fixed on the way (L304, L305); 1.x loader
+// names with attributes become the 2.0 names; first() with a joined collection keeps every row.
+import { createEngine, joinedload, selectinload, Session } from 'retort/legacy';
+import { Address, setUp, User } from '../orm-models';
+
+export async function run(): Promise<unknown> {
+  const engine = createEngine('sqlite://');
+  await setUp(engine);
+  const session = new Session(engine);
+  try {
+    const byName = await session.query(User).join('addresses').filter(Address.c.email.like('%@example.com')).orderBy(User.c.id).all();
+    const hops = await session.query(Address).join('user').filterBy({ name: 'bob' }).all();
+    const tuple = await session.query(User).join([Address, Address.c.userId.eq(User.c.id)]).filter(Address.c.id.eq(3)).all();
+    const loaded = await session.query(User).options(selectinload('addresses')).orderBy(User.c.id).all();
+    const deep = await session.query(Address).options(selectinload('user.addresses')).orderBy(Address.c.id).all();
+    const eager = await session.query(User).options(joinedload(User.c.addresses)).orderBy(User.c.id).first();
+    return {
+      byName: byName.map((u) => u.id),
+      hops: hops.map((a) => a.id),
+      tuple: tuple.map((u) => u.name),
+      loaded: loaded.map((u) => u.addresses.map((a) => a.id)),
+      deep: deep.map((a) => a.user?.addresses.map((x) => x.id)),
+      eager: eager?.addresses.map((a) => a.id),
+    };
+  } finally {
+    await session.close();
+    await engine.dispose();
+  }
+}

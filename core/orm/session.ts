@@ -126,16 +126,25 @@ export class Session implements SessionLike {
   async _loadRelationship(rel: Relationship, states: InstanceState[]): Promise<void> {
     await loadRelationship(this, rel, states);
   }
-  /** @internal */
+  /**
+   * @internal the session's connection, in its transaction. The transaction is begun
+   * explicitly rather than left to the connection's autobegin, so the unit of work runs in
+   * one transaction on any connection the engine hands out — including ones that treat a
+   * statement outside a transaction in their own way (a 1.x connection autocommits it).
+   */
   async _connection(): Promise<Connection> {
     if (this.closed) throw new InvalidRequestError('this session is closed');
-    if (this.conn) return this.conn;
-    this.connecting ??= this.engine.connect();
-    try {
-      this.conn = await this.connecting;
-    } finally {
+    const conn = this.conn;
+    if (conn && (conn.inTransaction() || this.engine.options.isolationLevel === 'AUTOCOMMIT')) return conn;
+    // One connect-and-begin at a time: concurrent callers share it.
+    this.connecting ??= this.open().finally(() => {
       this.connecting = undefined;
-    }
+    });
+    return this.connecting;
+  }
+  private async open(): Promise<Connection> {
+    this.conn ??= await this.engine.connect();
+    if (!this.conn.inTransaction() && this.engine.options.isolationLevel !== 'AUTOCOMMIT') await this.conn.begin();
     return this.conn;
   }
 
@@ -438,8 +447,9 @@ export class Session implements SessionLike {
   async begin<T>(fn: (session: Session) => Promise<T>): Promise<T>;
   async begin<T>(fn?: (session: Session) => Promise<T>): Promise<SessionTransaction | T> {
     if (this.conn?.inTransaction()) throw new InvalidRequestError('a transaction is already begun on this session (autobegin starts one with the first query or flush); commit() or rollback() it first, or use beginNested()');
+    // The session's connection comes in a transaction (begun now); in AUTOCOMMIT mode begin() says why there is none.
     const conn = await this._connection();
-    await conn.begin();
+    if (!conn.inTransaction()) await conn.begin();
     const tx = new SessionTransaction(this);
     if (!fn) return tx;
     try {

@@ -1,5 +1,5 @@
 /** The 1.x Session (L308, L401, L402, L409) on every database: 1.x behaviour, warnings, error and future modes. */
-import { func, insert, select } from 'retort';
+import { func, insert, select, Session as CoreSession } from 'retort';
 import { createEngine as legacyEngine, RemovedInRetort2Error, Session } from 'retort/legacy';
 import { forEachDialect } from '../support/matrix';
 import { captureLegacyWarnings, expectLegacyWarnings, withLegacyConfig } from '../support/legacy';
@@ -131,6 +131,33 @@ forEachDialect('legacy ORM session', (ctx) => {
     await strict.execute(insert(User.table), [{ id: 13, name: 'zz' }]);
     await strict.commit();
     expect((await committedNames()).slice(-2)).toEqual(['z', 'zz']);
+  });
+
+  it('a 2.0 Session on a 1.x engine runs its unit of work in one transaction: no L103 autocommit inside it', async () => {
+    const engine = legacyEngine(ctx.leg.url);
+    try {
+      if (ctx.leg.name === 'sqlite') await m.Base.metadata.createAll(engine);
+      const work = new CoreSession(engine);
+      await expectLegacyWarnings([], async () => {
+        work.add(new User({ id: 21, name: 'tmp' }));
+        work.add(new Address({ id: 21, userId: 21, email: 'tmp@example.com' }));
+        await work.flush();
+        expect(work.inTransaction()).toBe(true);
+        await work.rollback();
+      });
+      const check = new CoreSession(engine);
+      expect(await check.get(User, 21)).toBeNull();
+      // commit() commits, as always
+      check.add(new User({ id: 22, name: 'kept' }));
+      await check.commit();
+      await check.close();
+      const again = new CoreSession(engine);
+      expect((await again.get(User, 22))?.name).toBe('kept');
+      await again.close();
+      await work.close();
+    } finally {
+      await engine.dispose();
+    }
   });
 
   it('a 1.x Session on a 1.x engine works in its own transaction (no 1.x connection autocommit, L103)', async () => {

@@ -12,6 +12,45 @@ function checkPartitionSize(n: number): void {
   if (!Number.isInteger(n) || n <= 0) throw new ArgumentError(`partitions() size must be a positive integer, got ${n}`);
 }
 
+/**
+ * What `unique()` compares a value by: primitives, dates, byte arrays and plain data
+ * (arrays, plain objects, as JSON columns give them) by value; any other object — an ORM
+ * entity, a class instance — by identity, so two distinct objects with equal fields stay two.
+ */
+function uniqueKey(v: unknown, ids: Map<unknown, number>): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v === undefined) return ['u'];
+  // Tagged so 1, 1n and '1' stay apart; String() makes -0 and 0 one key (SameValueZero).
+  if (typeof v === 'number') return ['n', String(v)];
+  if (typeof v === 'bigint') return ['b', String(v)];
+  if (typeof v !== 'object') return ['i', identity(v, ids)];
+  if (v instanceof Date) return ['d', v.getTime()];
+  if (ArrayBuffer.isView(v)) return ['x', Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))];
+  if (Array.isArray(v)) return ['a', v.map((x) => uniqueKey(x, ids))];
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null) {
+    return ['o', Object.keys(v).sort().map((k) => [k, uniqueKey((v as Record<string, unknown>)[k], ids)])];
+  }
+  return ['i', identity(v, ids)];
+}
+function identity(o: unknown, ids: Map<unknown, number>): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ids.size));
+  return id;
+}
+
+/** Keeps the first of the items whose keys are equal (`key` given, or {@link uniqueKey} of `values(item)`). */
+function firstOfEach<T>(items: readonly T[], values: (item: T) => unknown, key: ((item: T) => unknown) | undefined): T[] {
+  const seen = new Set<unknown>();
+  const ids = new Map<unknown, number>();
+  return items.filter((item) => {
+    const k = key ? key(item) : JSON.stringify(uniqueKey(values(item), ids));
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Rows reduced to one value per row (the first column by default). */
 export class ScalarResult<T> implements Iterable<T> {
   constructor(private readonly values: T[]) {}
@@ -30,15 +69,13 @@ export class ScalarResult<T> implements Iterable<T> {
     if (this.values.length > 1) throw new MultipleResultsFoundError(`expected at most one row, got ${this.values.length}`);
     return this.values.length ? this.values[0] : null;
   }
-  /** Distinct values, first occurrence kept (compared with SameValueZero, or by `key`). */
+  /**
+   * Distinct values, first occurrence kept. Values are compared by value (numbers, strings,
+   * dates, bytes, plain arrays and objects) and objects such as ORM entities by identity;
+   * or by what `key` returns (SameValueZero).
+   */
   unique(key?: (v: T) => unknown): ScalarResult<T> {
-    const seen = new Set<unknown>();
-    return new ScalarResult(this.values.filter((v) => {
-      const k = key ? key(v) : v;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    }));
+    return new ScalarResult(firstOfEach(this.values, (v) => v, key));
   }
   *partitions(size: number): IterableIterator<T[]> {
     checkPartitionSize(size);
@@ -118,15 +155,14 @@ export class Result<R extends AnyRow = AnyRow> implements Iterable<R> {
     const rows = this.take();
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   }
-  /** Drops duplicate rows (all values equal), keeping the first. */
+  /**
+   * Drops duplicate rows, keeping the first. Rows are equal when their values are: column
+   * values by value, objects such as ORM entities by identity (two distinct objects with
+   * equal fields are two rows); or when `key` returns the same thing (SameValueZero).
+   * @example (await session.execute(select(User, Address).join(User.c.addresses))).unique().all()
+   */
   unique(key?: (row: R) => unknown): Result<R> {
-    const seen = new Set<unknown>();
-    const rows = this.take().filter((r) => {
-      const k = key ? key(r) : JSON.stringify(r._tuple(), (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+    const rows = firstOfEach(this.take(), (r) => r._tuple(), key);
     return new Result(rows, this.keys, this.rowCount, this.lastInsertId);
   }
   [Symbol.iterator](): Iterator<R> {

@@ -33,6 +33,7 @@ import {
   update as coreUpdate,
   StatementOption,
 } from '../core/index';
+import type { LabelStyle, TablenamePlusCol } from '../core/index';
 import { futureOf, LegacyExecutable, LegacyResult, legacyResult, prepareExecute } from './engine';
 import { isStatementLike, StatementLike, toStatement } from './statement';
 import { legacyWarn } from './warnings';
@@ -189,6 +190,17 @@ export class LegacySelect<Cols extends readonly SelectItem[] = readonly SelectIt
   }
   label<const N extends string>(name: N) {
     return this.current.label(name);
+  }
+
+  /**
+   * How the SELECT names its columns, as on the 2.0 select (the replacement of L205's
+   * applyLabels(), which a code base reaches while its `select` still comes from here).
+   * @example select(users.c.id).setLabelStyle('tablenamePlusCol') // columns named users_id
+   */
+  setLabelStyle(style: 'tablenamePlusCol'): LegacySelect<TablenamePlusCol<Cols>>;
+  setLabelStyle(style: 'none' | 'disambiguateOnly'): LegacySelect<Cols>;
+  setLabelStyle(style: LabelStyle): LegacySelect<any> {
+    return this.next(this.current.setLabelStyle(style as 'none'));
   }
 
   /** L205: every column labelled `<table>_<column>` (in 2.0, label the columns you need). */

@@ -109,6 +109,15 @@ for (const leg of legs()) {
         await conn.close();
       }
       await expectLegacyWarnings(['L201', 'L205'], () => select([users.c.id], null, { useLabels: true }));
+      // The replacement works on a 1.x select too (a code base fixes L205 before it drops retort/legacy), with no warning.
+      const styled = await expectLegacyWarnings([], () => select(users.c.id, users.c.name).where(users.c.id.eq(1)).setLabelStyle('tablenamePlusCol'));
+      const conn2 = await engine.connect();
+      try {
+        expect((await conn2.execute(styled)).one()._mapping).toEqual({ [`${users.name}_id`]: 1, [`${users.name}_name`]: 'ada' });
+      } finally {
+        await conn2.close();
+      }
+      expect(() => select(users.c.id).setLabelStyle('plain' as never)).toThrow(/setLabelStyle\(\) takes 'none', 'disambiguateOnly' or 'tablenamePlusCol', got "plain"/);
     });
 
     it('L206 appendWhereClause/appendOrderBy/appendColumn/appendFrom change the statement in place, safely for caches', async () => {

@@ -3,7 +3,8 @@
  * in its own git repository, `retort-codemod all --json report.json .` over it, then the
  * hand edits for every site left to a person (examples/upgrade/manual-fixes.ts), then the
  * app's own tests with removed patterns throwing (RETORT_LEGACY=error) on a future engine
- * (INVENTORY_FUTURE=1), on every database configured.
+ * (INVENTORY_FUTURE=1), on every database configured, and a type check; a second codemod
+ * run over its own output must change nothing.
  *
  * It also holds the codemod to its word: the sites its report leaves for a human must be
  * the ones legacy-sites.json marks as needing one (the registry has no codemod for their
@@ -60,6 +61,7 @@ function tallyFixes(kinds: readonly ManualFixKind[]): Tally {
 }
 
 let report: RunReport;
+let secondRun: RunReport;
 let cliOutput = '';
 let fixed = false;
 /** The copy with the manual fixes applied (once). */
@@ -80,6 +82,10 @@ beforeAll(() => {
   cliOutput = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`retort-codemod exited with ${r.status}:\n${cliOutput}`);
   report = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')) as RunReport;
+  // A second run over the rewritten app (before any hand edit) must find nothing to change.
+  const again = runCli(cli, ['all', '--dry', '--json', join(work, 'again.json'), '.'], app);
+  if (again.status !== 0) throw new Error(`the second retort-codemod run exited with ${again.status}:\n${again.stdout}\n${again.stderr}`);
+  secondRun = JSON.parse(readFileSync(join(work, 'again.json'), 'utf8')) as RunReport;
 }, 300_000);
 
 afterAll(() => {
@@ -92,6 +98,12 @@ describe('examples/legacy-app upgraded with retort-codemod', () => {
     expect(report.totals.writeErrors).toEqual([]);
     expect(report.totals.files.changed).toBeGreaterThan(0);
     for (const code of Object.keys(report.totals.rewritten)) expect(transformByName(legacyRecord(code).codemod ?? '')).toBeDefined();
+  });
+
+  it('is idempotent: run again over its own output, it changes nothing and leaves the same sites', () => {
+    expect(secondRun.totals.files.changed).toBe(0);
+    expect(secondRun.totals.rewritten).toEqual({});
+    expect(tallyLines(secondRun.totals.manual)).toEqual(tallyLines(report.totals.manual));
   });
 
   it('leaves for a human exactly the sites the registry gives to one, apart from the labelled differences', () => {

@@ -185,7 +185,7 @@ function setMany(state: InstanceState, rel: Relationship, items: readonly object
 /** The error for reading an attribute that has no value loaded. */
 export function notLoaded(state: InstanceState, key: string): Error {
   const what = `${state.mapper.name}.${key}`;
-  if (state.expired.has(key)) {
+  if (state.isExpired(key)) {
     return new ExpiredAttributeError(`${what} is expired (after expire(), a rollback, or a commit with expireOnCommit); reload it with await session.refresh(obj)`);
   }
   if (!state.session && state.hasIdentity) {
@@ -193,7 +193,7 @@ export function notLoaded(state: InstanceState, key: string): Error {
   }
   const rel = state.mapper.relationships.get(key);
   if (rel) {
-    const how = rel.lazy === 'raise' || state.raiseOnAccess.has(key) ? 'it is raise-on-access; use a loader option such as selectinLoad()' : `await session.load(obj, '${key}') or use a loader option such as selectinLoad()`;
+    const how = rel.lazy === 'raise' || state.isRaiseOnAccess(key) ? 'it is raise-on-access; use a loader option such as selectinLoad()' : `await session.load(obj, '${key}') or use a loader option such as selectinLoad()`;
     return new UnloadedAttributeError(`${what} is not loaded: ${how}`);
   }
   if (!state.hasIdentity) return new UnloadedAttributeError(`${what} has not been set on this new ${state.mapper.name}`);
@@ -214,9 +214,8 @@ export function instrument(proto: object, mapper: Mapper): void {
       set(this: object, v: unknown) {
         if (v === undefined) throw new ArgumentError(`${mapper.name}.${key}: undefined is not a value (use null for NULL)`);
         const st = stateOf(this, mapper);
-        st.dict[key] = v;
-        st.modified.add(key);
-        st.expired.delete(key);
+        st.setValue(key, v);
+        st.unexpire(key);
         changed(st);
       },
     });
@@ -242,7 +241,7 @@ export function instrument(proto: object, mapper: Mapper): void {
       },
       set(this: object, v: unknown) {
         const st = stateOf(this, mapper);
-        st.expired.delete(key);
+        st.unexpire(key);
         if (rel.uselist) setMany(st, rel, v as object[]);
         else {
           if (v !== null && v !== undefined) checkRelated(rel, v);
@@ -293,13 +292,13 @@ export function setLoaded(state: InstanceState, rel: Relationship, value: object
   if (rel.uselist) {
     const items = value as readonly object[];
     state.dict[rel.key] = makeCollection(state, rel, items);
-    state.committedRelated.set(rel.key, [...items]);
+    state.setCommittedRelated(rel.key, [...items]);
   } else {
     state.dict[rel.key] = value;
-    state.committedRelated.set(rel.key, value ? [value as object] : []);
+    state.setCommittedRelated(rel.key, value ? [value as object] : []);
   }
-  state.expired.delete(rel.key);
-  state.raiseOnAccess.delete(rel.key);
+  state.unexpire(rel.key);
+  state.clearRaiseOnAccess(rel.key);
 }
 
 export { existingState };

@@ -26,6 +26,7 @@ import { AttributeNotLoaded, compileEvaluator, Evaluate, NotEvaluable } from './
 import { entityOf, instanceFor, LoadHost } from './loading';
 import type { Mapper } from './mapper';
 import type { InstanceState } from './state';
+import type { IdentityKey } from './identity-map';
 
 /** What ORM DML needs from the Session. */
 export interface DmlHost extends LoadHost {
@@ -106,7 +107,7 @@ function withEntities(host: DmlHost, stmt: AnyDml, result: Result<any>, populate
 /** The Session's object for a row; an object already there takes the row's values (they are the database's now). */
 function instanceFrom(host: DmlHost, mapper: Mapper, values: Record<string, unknown>, populateExisting: boolean): object | null {
   const pk = mapper.pkOf(values);
-  const existing = host._identityMap.get(mapper.identityKey(pk));
+  const existing = host._identityMap.get(mapper, mapper.identityKey(pk));
   if (existing && populateExisting) existing.stale = true;
   return instanceFor(host, mapper, values);
 }
@@ -220,7 +221,7 @@ function updatedColumns(stmt: Update<Table<any, any>, any>): Column<unknown>[] {
 }
 
 function syncRows(host: DmlHost, stmt: AnyDml, pk: Column<unknown>[], setCols: Column<unknown>[], rows: unknown[][]): void {
-  const byKey = new Map<string, InstanceState>();
+  const byKey = new Map<IdentityKey, InstanceState>();
   for (const st of statesOf(host, stmt.table)) byKey.set(st.key!, st);
   if (!byKey.size) return;
   const mapper = [...byKey.values()][0].mapper;
@@ -258,7 +259,7 @@ async function bulkUpdateByPk(host: DmlHost, conn: Connection, stmt: Update<Tabl
     const mapper = states[0].mapper;
     const refresh = (table.columns as Column<unknown>[]).some((c) => c.onUpdate !== undefined);
     for (const r of rows) {
-      const st = host._identityMap.get(mapper.identityKey(pk.map((c) => r[c.key])));
+      const st = host._identityMap.get(mapper, mapper.identityKey(pk.map((c) => r[c.key])));
       if (!st || st.mapper.table !== table) continue;
       for (const [k, v] of Object.entries(r)) if (mapper.columns.has(k) && !pk.some((c) => c.key === k)) setCommitted(st, k, v);
       if (refresh) st.stale = true;
@@ -271,7 +272,7 @@ async function bulkUpdateByPk(host: DmlHost, conn: Connection, stmt: Update<Tabl
 
 function statesOf(host: DmlHost, table: Table<any, any>): InstanceState[] {
   const out: InstanceState[] = [];
-  for (const st of host._identityMap.values()) if (st.mapper.table === table) out.push(st);
+  for (const st of host._identityMap.ofTable(table)) out.push(st);
   return out;
 }
 
@@ -281,9 +282,6 @@ function markStale(host: DmlHost, table: Table<any, any>): void {
 
 /** The database holds `v` for this attribute now: it is the loaded and the committed value. */
 function setCommitted(st: InstanceState, key: string, v: unknown): void {
-  st.dict[key] = v;
-  st.committed[key] = v;
-  st.modified.delete(key);
-  st.expired.delete(key);
+  st.setDatabaseValue(key, v);
 }
 

@@ -13,7 +13,7 @@ import type { Connection, ExecuteParams } from '../engine/connection';
 import { Result } from '../engine/result';
 import { isAliased } from './aliased';
 import { setLoaded } from './attributes';
-import type { IdentityMap } from './identity-map';
+import type { IdentityKey, IdentityMap } from './identity-map';
 import { MAPPER, MappedClass, Mapper, Relationship } from './mapper';
 import { LoaderOption } from './options';
 import type { LoadStrategy } from './relationships';
@@ -39,16 +39,53 @@ export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<strin
   const pk = mapper.pkOf(values);
   if (pk.some((v) => v === null || v === undefined)) return null; // an outer join's missing side
   const key = mapper.identityKey(pk);
-  const existing = host._identityMap.get(key);
+  const existing = host._identityMap.get(mapper, key);
   if (existing) {
     if (populate) populateColumns(existing, values);
-    else if (existing.stale || existing.expired.size) refreshUnmodified(existing, values);
+    else if (existing.stale || existing.hasExpired) refreshUnmodified(existing, values);
     return existing.obj;
   }
   const obj = Object.create(mapper.cls.prototype) as object;
   const st = stateOf(obj, mapper);
   for (const k of mapper.columns.keys()) if (k in values) st.dict[k] = values[k];
-  st.commitColumns();
+  st.key = key;
+  st.status = 'persistent';
+  host._attachLoaded(st);
+  return obj;
+}
+
+/**
+ * instanceFor() for a row holding all of the mapper's columns in table order from `at`:
+ * the loading hot path, which makes no record of the values unless an object already in
+ * the session has to take them.
+ */
+function instanceForRow(host: LoadHost, mapper: Mapper, row: ArrayLike<unknown>, at: number, populate: boolean): object | null {
+  const positions = mapper._pkPositions;
+  let key: IdentityKey;
+  if (positions.length === 1) {
+    const v = row[at + positions[0]];
+    if (v === null || v === undefined) return null; // an outer join's missing side
+    key = mapper.identityKey([v]);
+  } else {
+    const pk = positions.map((p) => row[at + p]);
+    if (pk.some((v) => v === null || v === undefined)) return null;
+    key = mapper.identityKey(pk);
+  }
+  const keys = mapper._columnKeys;
+  const existing = host._identityMap.get(mapper, key);
+  if (existing) {
+    if (populate || existing.stale || existing.hasExpired) {
+      const values: Record<string, unknown> = {};
+      for (let j = 0; j < keys.length; j++) values[keys[j]] = row[at + j];
+      if (populate) populateColumns(existing, values);
+      else refreshUnmodified(existing, values);
+    }
+    return existing.obj;
+  }
+  const obj = Object.create(mapper.cls.prototype) as object;
+  const st = stateOf(obj, mapper);
+  const dict = st.dict;
+  for (let j = 0; j < keys.length; j++) dict[keys[j]] = row[at + j];
   st.key = key;
   st.status = 'persistent';
   host._attachLoaded(st);
@@ -58,12 +95,11 @@ export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<strin
 /** A stale or expired object takes the row's values, except for attributes changed in memory. */
 function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): void {
   for (const k of st.mapper.columns.keys()) {
-    if (!(k in values) || st.modified.has(k)) continue;
+    if (!(k in values) || st.isModified(k)) continue;
     st.dict[k] = values[k];
-    st.committed[k] = values[k];
-    st.expired.delete(k);
+    st.unexpire(k);
   }
-  for (const k of st.mapper.relationships.keys()) st.expired.delete(k);
+  for (const k of st.mapper.relationships.keys()) st.unexpire(k);
   st.stale = false;
 }
 
@@ -71,12 +107,9 @@ function refreshUnmodified(st: InstanceState, values: Record<string, unknown>): 
 function populateColumns(st: InstanceState, values: Record<string, unknown>): void {
   for (const k of st.mapper.columns.keys()) {
     if (!(k in values)) continue;
-    st.dict[k] = values[k];
-    st.committed[k] = values[k];
-    st.modified.delete(k);
-    st.expired.delete(k);
+    st.setDatabaseValue(k, values[k]);
   }
-  for (const k of st.mapper.relationships.keys()) st.expired.delete(k);
+  for (const k of st.mapper.relationships.keys()) st.unexpire(k);
   st.stale = false;
 }
 
@@ -153,9 +186,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
     let at = 0;
     slots.forEach((slot, i) => {
       if (slot.mapper) {
-        const values: Record<string, unknown> = {};
-        slot.columns.forEach((c, j) => (values[c.key] = r[at + j]));
-        const obj = instanceFor(host, slot.mapper, values, populate);
+        const obj = instanceForRow(host, slot.mapper, r as unknown as ArrayLike<unknown>, at, populate);
         if (obj) loadedBySlot[i].add(stateOf(obj, slot.mapper));
         out.push(obj);
       } else if (slot.width === 1) out.push(r[at]);
@@ -165,9 +196,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
     for (const jp of joined) {
       const parent = out[jp.slot] as object | null;
       if (!parent) continue;
-      const values: Record<string, unknown> = {};
-      (jp.rel.target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[jp.offset + j]));
-      const child = instanceFor(host, jp.rel.target, values, populate);
+      const child = instanceForRow(host, jp.rel.target, r as unknown as ArrayLike<unknown>, jp.offset, populate);
       const key = `${jp.slot}:${jp.rel.key}`;
       const byParent = joinedValues.get(key) ?? new Map<InstanceState, object[]>();
       joinedValues.set(key, byParent);
@@ -181,7 +210,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   for (const jp of joined) {
     const byParent = joinedValues.get(`${jp.slot}:${jp.rel.key}`) ?? new Map();
     for (const st of loadedBySlot[jp.slot]) {
-      if (!populate && jp.rel.key in st.dict && st.modified.size) continue;
+      if (!populate && jp.rel.key in st.dict && st.hasModified) continue;
       const items = byParent.get(st) ?? [];
       setLoaded(st, jp.rel, jp.rel.uselist ? items : (items[0] ?? null));
     }
@@ -251,7 +280,7 @@ async function runLoaders(host: LoadHost, mapper: Mapper, states: InstanceState[
     }
     if (fromOption === 'raise') {
       // raiseLoad(): reading (or session.load()) of this relationship on these objects throws until it is loaded another way.
-      for (const s of states) if (!(rel.key in s.dict)) s.raiseOnAccess.add(rel.key);
+      for (const s of states) if (!(rel.key in s.dict)) s.markRaiseOnAccess(rel.key);
       continue;
     }
     // Joined loading happens in the query itself at the top level; deeper (or where it cannot join) it runs as select-in.
@@ -291,11 +320,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
   const target = rel.target;
   const loaded: InstanceState[] = [];
   const conn = await host._connection();
-  const readTarget = (r: readonly unknown[], from = 0): object | null => {
-    const values: Record<string, unknown> = {};
-    (target.table.columns as Column<unknown>[]).forEach((c, j) => (values[c.key] = r[from + j]));
-    return instanceFor(host, target, values, populate);
-  };
+  const readTarget = (r: readonly unknown[], from = 0): object | null => instanceForRow(host, target, r, from, populate);
   const orderBy = [...rel.orderByFor(target.table.c as never), ...target.pkColumns] as ColumnElement<unknown>[];
 
   if (rel.direction === 'manyToOne') {
@@ -305,7 +330,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
       const k = keyOf(st);
       if (k.some((v) => v === null || v === undefined)) continue;
       // Already in the identity map with the same key: no query needed.
-      if (!populate && rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target.identityKey(orderedPk(rel, k)))) continue;
+      if (!populate && rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target, target.identityKey(orderedPk(rel, k)))) continue;
       want.set(tupleKey(k), k);
     }
     const found = new Map<string, object>();
@@ -324,7 +349,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
       let obj: object | null = null;
       if (!k.some((v) => v === null || v === undefined)) {
         obj = found.get(tupleKey(k)) ?? null;
-        if (!obj && rel.pairs.every((p) => p.parent.primaryKey)) obj = host._identityMap.get(target.identityKey(orderedPk(rel, k)))?.obj ?? null;
+        if (!obj && rel.pairs.every((p) => p.parent.primaryKey)) obj = host._identityMap.get(target, target.identityKey(orderedPk(rel, k)))?.obj ?? null;
       }
       setLoaded(st, rel, obj);
       if (obj) loaded.push(stateOf(obj, target));

@@ -11,6 +11,7 @@ import { and, ColumnElement, OrderByExpression } from '../sql/elements';
 import type { ForeignKeyConstraint } from '../schema/constraints';
 import { MappingError } from './errors';
 import { CascadeOption, LoadStrategy, RelationshipSpec } from './relationships';
+import type { IdentityKey } from './identity-map';
 
 export const MAPPER = Symbol.for('retort.orm.mapper');
 
@@ -245,6 +246,10 @@ export class Mapper {
   readonly columns: ReadonlyMap<string, Column<unknown>>;
   readonly relationships = new Map<string, Relationship>();
   readonly pkColumns: readonly Column<unknown>[];
+  /** Column keys in the table's column order: the order of a `select(Model)` row. @internal */
+  readonly _columnKeys: readonly string[];
+  /** Where the primary key columns are in that order. @internal */
+  readonly _pkPositions: readonly number[];
   private userClassSeen = false;
   constructor(
     readonly registry: Registry,
@@ -255,6 +260,8 @@ export class Mapper {
     this.cls = base;
     this.columns = new Map(Object.entries(table.c as Record<string, Column<unknown>>));
     this.pkColumns = table.primaryKey.columns as Column<unknown>[];
+    this._columnKeys = (table.columns as Column<unknown>[]).map((c) => c.key);
+    this._pkPositions = this.pkColumns.map((c) => this._columnKeys.indexOf(c.key));
     if (!this.pkColumns.length) throw new MappingError(`table ${table.name} has no primary key; the ORM needs one to tell rows apart`);
     for (const [key, spec] of Object.entries(relationshipSpecs)) {
       if (this.columns.has(key)) throw new MappingError(`${table.name}: "${key}" is both a column and a relationship`);
@@ -285,16 +292,40 @@ export class Mapper {
   pkOf(values: Readonly<Record<string, unknown>>): unknown[] {
     return this.pkColumns.map((c) => values[c.key]);
   }
-  /** The identity-map key of a primary key. */
-  identityKey(pk: readonly unknown[]): string {
-    return `${this.table.fullName}\u0000${pk.map(keyPart).join('\u0000')}`;
+  /** The identity-map key of a primary key (within this mapper's table). */
+  identityKey(pk: readonly unknown[]): IdentityKey {
+    return pk.length === 1 ? keyOfValue(pk[0]) : pk.map(keyPart).join('\u0000');
   }
+  /** The identity-map key of the primary key values in a record by column key. */
+  identityKeyOf(values: Readonly<Record<string, unknown>>): IdentityKey {
+    const pk = this.pkColumns;
+    return pk.length === 1 ? keyOfValue(values[pk[0].key]) : this.identityKey(this.pkOf(values));
+  }
+  /** A new, empty attribute dictionary for an instance (see InstanceState.dict). @internal */
+  _newDict(): Record<string, unknown> {
+    return new this.Dict();
+  }
+  // Instances of a class whose prototype has no prototype: fast-property objects (not the
+  // dictionary mode of Object.create(null)) where `key in dict` sees no Object.prototype names.
+  private readonly Dict = (() => {
+    const D = function (this: object) {} as unknown as new () => Record<string, unknown>;
+    D.prototype = Object.create(null);
+    return D;
+  })();
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A one-column key as a Map key: numbers and bigints of the same value are one key (drivers differ in which they return). */
+function keyOfValue(v: unknown): IdentityKey {
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : v;
+  return keyPart(v);
 }
 
 function keyPart(v: unknown): string {
   if (v instanceof Date) return `d${v.getTime()}`;
   if (Buffer.isBuffer(v)) return `b${v.toString('hex')}`;
-  // Numbers and bigints of the same value are one key: drivers differ in which they return.
   if (typeof v === 'number' || typeof v === 'bigint') return `n${String(v)}`;
   return `${typeof v}${String(v)}`;
 }

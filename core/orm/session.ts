@@ -84,7 +84,11 @@ export class Session implements SessionLike {
   }
   /** @internal */
   _allStates(): InstanceState[] {
-    return [...new Set([...this._identityMap.values(), ...this._new])];
+    const out: InstanceState[] = [];
+    const map = this._identityMap;
+    for (const st of map.values()) out.push(st);
+    for (const st of this._new) if (st.key === undefined || map.get(st.mapper, st.key) !== st) out.push(st);
+    return out;
   }
   /** @internal */
   _attachPending(state: InstanceState): void {
@@ -101,7 +105,7 @@ export class Session implements SessionLike {
   }
   /** @internal */
   _inserted(state: InstanceState, generated: string[]): void {
-    state.key = state.mapper.identityKey(state.mapper.pkOf(state.dict));
+    state.key = state.mapper.identityKeyOf(state.dict);
     state.status = 'persistent';
     state.commitColumns();
     this._new.delete(state);
@@ -193,7 +197,7 @@ export class Session implements SessionLike {
     }
     if (st.session) throw new InvalidRequestError(`this ${st.mapper.name} belongs to another session; expunge() it there or merge() it here`);
     if (st.hasIdentity) {
-      const other = this._identityMap.get(st.key!);
+      const other = this._identityMap.get(st.mapper, st.key!);
       if (other && other !== st) throw new InvalidRequestError(`another ${st.mapper.name} with the same primary key is already in this session; use merge()`);
       st.session = this;
       st.status = 'persistent';
@@ -410,9 +414,7 @@ export class Session implements SessionLike {
       this._identityMap.remove(state);
       for (const k of generated) delete state.dict[k];
       state.key = undefined;
-      state.committed = Object.create(null);
-      state.committedRelated.clear();
-      for (const k of state.mapper.columns.keys()) if (k in state.dict) state.modified.add(k);
+      state.resetCommitted();
       state.session = undefined;
       state.status = 'transient';
     }
@@ -547,8 +549,8 @@ export class Session implements SessionLike {
     const mapper = checkModelClass(model, 'get');
     const opts = checkExecutionOptions(options, 'get()');
     const values = pkValues(mapper.pkColumns.map((c) => c.key), pk, mapper.name);
-    const st = this._identityMap.get(mapper.identityKey(values));
-    if (st && !opts.populateExisting && !st.expired.size && !st.stale) return this._deleted.has(st) ? null : (st.obj as T);
+    const st = this._identityMap.get(mapper, mapper.identityKey(values));
+    if (st && !opts.populateExisting && !st.hasExpired && !st.stale) return this._deleted.has(st) ? null : (st.obj as T);
     if (opts.autoflush !== false) await this.autoflushNow();
     const where = and(...mapper.pkColumns.map((c, i) => c.eq(values[i] as never)));
     const rows = (await executeOrmSelect(this, select(model as never).where(where) as never, undefined, opts.populateExisting === true)).all();
@@ -573,19 +575,15 @@ export class Session implements SessionLike {
     if (cols.length) {
       const conn = await this._connection();
       const colEls = cols.map((k) => mapper.columns.get(k)!);
-      const pkSource = st.committed;
-      const row = (await conn.execute(select(...colEls).where(and(...mapper.pkColumns.map((c) => c.eq(pkSource[c.key] as never)))))).oneOrNone();
+      const row = (await conn.execute(select(...colEls).where(and(...mapper.pkColumns.map((c) => c.eq(st.committedValue(c.key) as never)))))).oneOrNone();
       if (!row) throw new InvalidRequestError(`refresh(): the row of this ${mapper.name} no longer exists`);
       cols.forEach((k, i) => {
-        st.dict[k] = row[i];
-        st.committed[k] = row[i];
-        st.modified.delete(k);
-        st.expired.delete(k);
+        st.setDatabaseValue(k, row[i]);
       });
       if (!keys) {
         st.stale = false;
         // Relationships are not reloaded: they read as "not loaded" rather than "expired" now.
-        for (const k of mapper.relationships.keys()) st.expired.delete(k);
+        for (const k of mapper.relationships.keys()) st.unexpire(k);
       }
     }
     for (const k of rels) await this.load(obj, k as never);
@@ -604,7 +602,7 @@ export class Session implements SessionLike {
       return st.dict[key] as T[K];
     }
     if (rel.writeOnly) throw new ArgumentError(`load(): ${rel.name} is a write-only collection and is never loaded; read it with session.scalars(obj.${key}.select())`);
-    if (rel.lazy === 'raise' || st.raiseOnAccess.has(key)) throw notLoaded(st, key);
+    if (rel.lazy === 'raise' || st.isRaiseOnAccess(key)) throw notLoaded(st, key);
     if (st.session !== this) throw notLoaded(st, key);
     if (!st.hasIdentity) return (obj as Record<string, unknown>)[key] as T[K];
     await this.autoflushNow();
@@ -625,7 +623,7 @@ export class Session implements SessionLike {
     if (done) return done;
     if (src.session === this) return src.obj;
     const mapper = src.mapper;
-    const pk = mapper.pkColumns.map((c) => src.dict[c.key] ?? src.committed[c.key]);
+    const pk = mapper.pkColumns.map((c) => src.dict[c.key] ?? src.committedValue(c.key));
     let target: object | null = null;
     if (pk.every((v) => v !== undefined && v !== null)) target = await this.get(mapper.cls as never, pk as unknown[]);
     if (!target) {
@@ -654,7 +652,7 @@ export class Session implements SessionLike {
 }
 
 function describeKey(st: InstanceState): string {
-  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committed[c.key] ?? st.dict[c.key])}`).join(', ')})`;
+  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committedValue(c.key) ?? st.dict[c.key])}`).join(', ')})`;
 }
 
 type First<R> = R extends { readonly 0: infer F } ? F : unknown;

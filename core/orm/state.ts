@@ -5,6 +5,7 @@
  */
 import type { Mapper } from './mapper';
 import { clearQueue } from './write-only';
+import type { IdentityKey } from './identity-map';
 
 export const STATE = Symbol.for('retort.orm.state');
 
@@ -20,19 +21,22 @@ export class InstanceState {
   status: Status = 'transient';
   session: SessionLike | undefined;
   /** The identity-map key, once the object has a row. */
-  key: string | undefined;
+  key: IdentityKey | undefined;
   /** Loaded or set values by attribute key; an absent key is an unloaded attribute. */
-  dict: Record<string, unknown> = Object.create(null);
-  /** Column values as the database last had them (absent for a pending object). */
-  committed: Record<string, unknown> = Object.create(null);
-  /** Related objects of each loaded relationship as last flushed or loaded. */
-  committedRelated = new Map<string, readonly object[]>();
-  /** Column keys set since the last load or flush. */
-  readonly modified = new Set<string>();
-  /** Attributes expired explicitly (they throw ExpiredAttributeError until reloaded). */
-  readonly expired = new Set<string>();
-  /** Relationships a query's `raiseLoad()` option made raise-on-access for this object (until they are loaded some other way). */
-  readonly raiseOnAccess = new Set<string>();
+  dict: Record<string, unknown>;
+  // The rest is made on first need: a session of 100,000 loaded or new objects would
+  // otherwise hold 400,000 empty Sets and Maps, and the collector's time was a third of a
+  // flush (bench/RESULTS.md, insert workload).
+  /**
+   * What the database had for attributes changed since the last load or flush, recorded
+   * when they change (copy on write): an attribute not in here has its loaded value as the
+   * committed one, so loading and flushing never copy whole rows.
+   */
+  private saved: Record<string, unknown> | undefined;
+  private modifiedKeys: Set<string> | undefined;
+  private expiredKeys: Set<string> | undefined;
+  private raiseKeys: Set<string> | undefined;
+  private relatedAsFlushed: Map<string, readonly object[]> | undefined;
   /** Its row was deleted by a committed flush: the object cannot be added or deleted again. */
   rowDeleted = false;
   /** Committed since loaded: the next load of the row overwrites unmodified attributes. */
@@ -40,27 +44,127 @@ export class InstanceState {
   constructor(
     readonly mapper: Mapper,
     readonly obj: object,
-  ) {}
+  ) {
+    this.dict = mapper._newDict();
+  }
 
   /** True when the database has a row for this object. */
   get hasIdentity(): boolean {
     return this.key !== undefined;
   }
 
+  // ---------------------------------------------------------------- committed values
+
+  /** The value the database last had for a column (undefined for a pending object, or one never loaded). */
+  committedValue(key: string): unknown {
+    if (this.key === undefined) return undefined;
+    const saved = this.saved;
+    if (saved !== undefined && key in saved) return saved[key];
+    if (this.modifiedKeys?.has(key)) return undefined; // changed before it was ever loaded
+    return this.dict[key];
+  }
+
+  /** Every column's committed value that is known, by column key (for the colder paths that want a record). */
+  get committed(): Readonly<Record<string, unknown>> {
+    const out: Record<string, unknown> = Object.create(null);
+    if (this.key === undefined) return out;
+    for (const k of this.mapper.columns.keys()) {
+      const v = this.committedValue(k);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+
+  /** Sets a column's value as the user (or a foreign-key sync) does: the old value is kept as the committed one. */
+  setValue(key: string, v: unknown): void {
+    const dict = this.dict;
+    if (this.key !== undefined && key in dict && !this.modifiedKeys?.has(key)) (this.saved ??= Object.create(null) as Record<string, unknown>)[key] = dict[key];
+    dict[key] = v;
+    (this.modifiedKeys ??= new Set()).add(key);
+  }
+
+  /** The database holds `v` for this column now: it is the loaded and the committed value. */
+  setDatabaseValue(key: string, v: unknown): void {
+    this.dict[key] = v;
+    this.unmodify(key);
+    this.unexpire(key);
+  }
+
+  /** Forgets every committed value (a row inserted in a rolled-back transaction): all set columns count as changed. */
+  resetCommitted(): void {
+    this.saved = undefined;
+    this.relatedAsFlushed = undefined;
+    for (const k of this.mapper.columns.keys()) if (k in this.dict) (this.modifiedKeys ??= new Set()).add(k);
+  }
+
+  // ---------------------------------------------------------------- modified, expired, raise-on-access
+
+  /** Marks a column changed without a value change of its own (the caller set `dict`, or wants it rewritten). */
+  markModified(key: string): void {
+    (this.modifiedKeys ??= new Set()).add(key);
+  }
+  isModified(key: string): boolean {
+    return this.modifiedKeys !== undefined && this.modifiedKeys.has(key);
+  }
+  unmodify(key: string): void {
+    if (this.modifiedKeys?.delete(key) && this.saved !== undefined) delete this.saved[key];
+  }
+  get hasModified(): boolean {
+    return this.modifiedKeys !== undefined && this.modifiedKeys.size > 0;
+  }
+  isExpired(key: string): boolean {
+    return this.expiredKeys !== undefined && this.expiredKeys.has(key);
+  }
+  get hasExpired(): boolean {
+    return this.expiredKeys !== undefined && this.expiredKeys.size > 0;
+  }
+  unexpire(key: string): void {
+    this.expiredKeys?.delete(key);
+  }
+  /** Relationships a query's `raiseLoad()` option made raise-on-access for this object (until they are loaded some other way). */
+  markRaiseOnAccess(key: string): void {
+    (this.raiseKeys ??= new Set()).add(key);
+  }
+  isRaiseOnAccess(key: string): boolean {
+    return this.raiseKeys !== undefined && this.raiseKeys.has(key);
+  }
+  clearRaiseOnAccess(key: string): void {
+    this.raiseKeys?.delete(key);
+  }
+
+  // ---------------------------------------------------------------- relationships as flushed
+
+  /** Related objects of a loaded relationship as last flushed or loaded. */
+  committedRelatedOf(key: string): readonly object[] | undefined {
+    return this.relatedAsFlushed?.get(key);
+  }
+  hasCommittedRelated(key: string): boolean {
+    return this.relatedAsFlushed !== undefined && this.relatedAsFlushed.has(key);
+  }
+  setCommittedRelated(key: string, items: readonly object[]): void {
+    (this.relatedAsFlushed ??= new Map()).set(key, items);
+  }
+  clearCommittedRelated(): void {
+    this.relatedAsFlushed = undefined;
+  }
+
   /** Column keys whose current value differs from the committed one. */
   changedColumns(): string[] {
     const out: string[] = [];
-    for (const k of this.modified) {
+    const modified = this.modifiedKeys;
+    if (modified === undefined) return out;
+    const saved = this.saved;
+    for (const k of modified) {
       if (!(k in this.dict)) continue;
-      if (!(k in this.committed) || !sameValue(this.dict[k], this.committed[k])) out.push(k);
+      if (saved === undefined || !(k in saved) || !sameValue(this.dict[k], saved[k])) out.push(k);
     }
     return out;
   }
 
   /** Records the current column values as what the database has. */
   commitColumns(): void {
-    for (const k of this.mapper.columns.keys()) if (k in this.dict) this.committed[k] = this.dict[k];
-    this.modified.clear();
+    this.saved = undefined;
+    if (this.modifiedKeys !== undefined) this.modifiedKeys.clear();
   }
 
   /** Records loaded relationships' current contents as flushed. */
@@ -72,7 +176,7 @@ export class InstanceState {
         clearQueue(v); // written by the flush; the collection itself is never held
         continue;
       }
-      this.committedRelated.set(key, rel.uselist ? [...(v as object[])] : v ? [v as object] : []);
+      this.setCommittedRelated(key, rel.uselist ? [...(v as object[])] : v ? [v as object] : []);
     }
   }
 
@@ -88,10 +192,9 @@ export class InstanceState {
         continue;
       }
       delete this.dict[k];
-      delete this.committed[k];
-      this.committedRelated.delete(k);
-      this.modified.delete(k);
-      this.expired.add(k);
+      this.relatedAsFlushed?.delete(k);
+      this.unmodify(k);
+      (this.expiredKeys ??= new Set()).add(k);
     }
   }
 }

@@ -53,21 +53,29 @@ export async function flush(host: FlushHost): Promise<void> {
   cascadeSaveUpdate(host);
   await cascadeDeletes(host);
   const deleted = host._deleted;
+  // The objects of the session are fixed from here on (the writes move new objects into the
+  // identity map, the same states): one list serves every pass.
+  const states = host._allStates();
   const syncs: Sync[] = [];
   const secondaryAdds: SecondaryRow[] = [];
   const secondaryRemoves: SecondaryRow[] = [];
-  for (const st of host._allStates()) {
+  for (const st of states) {
     if (deleted.has(st)) orphanChildren(st, deleted, syncs);
-    else collectRelationshipChanges(st, deleted, syncs, secondaryAdds, secondaryRemoves);
+    else if (st.mapper.relationships.size) collectRelationshipChanges(st, deleted, syncs, secondaryAdds, secondaryRemoves);
   }
   const conn = await host._connection();
   await deleteSecondary(conn, secondaryRemoves);
 
   const syncsByChild = new Map<InstanceState, Sync[]>();
-  for (const s of syncs) syncsByChild.set(s.child, [...(syncsByChild.get(s.child) ?? []), s]);
-  const writes = new Set<InstanceState>([...host._new].filter((s) => !deleted.has(s)));
-  for (const st of host._allStates()) {
-    if (!deleted.has(st) && st.hasIdentity && (st.changedColumns().length || syncsByChild.has(st))) writes.add(st);
+  for (const s of syncs) {
+    const list = syncsByChild.get(s.child);
+    if (list) list.push(s);
+    else syncsByChild.set(s.child, [s]);
+  }
+  const writes = new Set<InstanceState>();
+  for (const st of host._new) if (!deleted.has(st)) writes.add(st);
+  for (const st of states) {
+    if (!deleted.has(st) && st.hasIdentity && ((st.hasModified && st.changedColumns().length) || syncsByChild.has(st))) writes.add(st);
   }
   const levels = orderWrites(writes, syncs);
   try {
@@ -84,9 +92,9 @@ export async function flush(host: FlushHost): Promise<void> {
   await insertSecondary(conn, secondaryAdds);
   await deleteRows(conn, [...deleted].filter((s) => s.hasIdentity));
 
-  for (const st of host._allStates()) {
+  for (const st of states) {
     st.commitColumns();
-    st.commitRelated();
+    if (st.mapper.relationships.size) st.commitRelated();
   }
 }
 
@@ -114,7 +122,7 @@ function cascadeSaveUpdate(host: FlushHost): void {
       // Objects taken out of a delete-orphan collection go with it.
       if (rel.cascade.has('delete-orphan') && rel.direction !== 'manyToOne') {
         const now = relatedOf(st, rel);
-        const before = rel.writeOnly ? (queueOf(st.dict[rel.key])?.removed ?? []) : (st.committedRelated.get(rel.key) ?? []);
+        const before = rel.writeOnly ? (queueOf(st.dict[rel.key])?.removed ?? []) : (st.committedRelatedOf(rel.key) ?? []);
         for (const old of before) {
           const ost = existingState(old);
           if (ost && !now.includes(old) && ost.hasIdentity && !isReattached(ost, rel)) host._deleted.add(ost);
@@ -143,7 +151,7 @@ async function cascadeDeletes(host: FlushHost): Promise<void> {
       else if (rel.writeOnly) continue; // never loaded: deleteRows() updates or deletes its rows by key
       if (!(rel.key in st.dict)) {
         // Raise-on-access holds for the flush too: loading the rows silently here would be the N+1 it forbids.
-        if (rel.lazy === 'raise' || st.raiseOnAccess.has(rel.key)) {
+        if (rel.lazy === 'raise' || st.isRaiseOnAccess(rel.key)) {
           throw new FlushError(`deleting this ${st.mapper.name} needs ${rel.name}, which is raise-on-access and not loaded; load it first (a loader option such as selectinLoad()) so the flush can ${rel.cascade.has('delete') ? 'delete' : 'unlink'} its rows`);
         }
         await host._loadRelationship(rel, [st]);
@@ -171,7 +179,7 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
       continue;
     }
     const now = relatedOf(st, rel);
-    const before = st.committedRelated.get(rel.key) ?? [];
+    const before = st.committedRelatedOf(rel.key) ?? [];
     const queue = rel.writeOnly ? queueOf(st.dict[rel.key]) : undefined;
     const added = queue ? [...queue.added] : isNew ? now : now.filter((o) => !before.includes(o));
     const gone = queue ? [...queue.removed] : before.filter((o) => !now.includes(o));
@@ -179,7 +187,7 @@ function collectRelationshipChanges(st: InstanceState, deleted: Set<InstanceStat
     if (rel.direction === 'manyToOne') {
       if (added.length) syncs.push({ child: st, parent: stateOf(added[0], rel.target), pairs: rel.pairs, post });
       // Set to null: either it held an object, or it was set without ever being loaded.
-      else if (now.length === 0 && !isNew && (gone.length || !st.committedRelated.has(rel.key))) syncs.push({ child: st, parent: null, pairs: rel.pairs, post });
+      else if (now.length === 0 && !isNew && (gone.length || !st.hasCommittedRelated(rel.key))) syncs.push({ child: st, parent: null, pairs: rel.pairs, post });
     } else if (rel.direction === 'oneToMany') {
       for (const o of added) syncs.push({ child: stateOf(o, rel.target), parent: st, pairs: rel.pairs, post });
       for (const o of gone) {
@@ -228,10 +236,7 @@ function applySync(s: Sync): void {
       if (!(p.parent.key in s.parent.dict)) throw new FlushError(`${s.parent.mapper.name}.${p.parent.key} has no value to copy into ${s.child.mapper.name}.${p.child.key}`);
       v = s.parent.dict[p.parent.key];
     }
-    if (s.child.dict[p.child.key] !== v || !(p.child.key in s.child.dict)) {
-      s.child.dict[p.child.key] = v;
-      s.child.modified.add(p.child.key);
-    }
+    if (s.child.dict[p.child.key] !== v || !(p.child.key in s.child.dict)) s.child.setValue(p.child.key, v);
   }
 }
 
@@ -287,14 +292,22 @@ async function writeLevel(host: FlushHost, conn: Connection, level: InstanceStat
       continue;
     }
     applyInsertDefaults(st);
-    const keys = [...st.mapper.columns.keys()].filter((k) => k in st.dict);
-    const group = `${st.mapper.table.fullName}|${keys.join(',')}`;
-    const g = inserts.get(group) ?? { table: st.mapper.table, states: [], keys };
-    g.states.push(st);
-    inserts.set(group, g);
+    // Rows that set the same columns of a table go in one executemany.
+    const group = insertGroupKey(st);
+    const g = inserts.get(group);
+    if (g) g.states.push(st);
+    else inserts.set(group, { table: st.mapper.table, states: [st], keys: st.mapper._columnKeys.filter((k) => k in st.dict) });
   }
   for (const g of inserts.values()) await insertRows(host, conn, g.table, g.states, g.keys);
   for (const st of updates) await updateRow(conn, st);
+}
+
+/** Which of its table's columns a new object sets, as a short key (one character per column). */
+function insertGroupKey(st: InstanceState): string {
+  const keys = st.mapper._columnKeys;
+  let out = st.mapper.table.fullName + '|';
+  for (let i = 0; i < keys.length; i++) out += keys[i] in st.dict ? '1' : '0';
+  return out;
 }
 
 function applyInsertDefaults(st: InstanceState): void {
@@ -418,8 +431,9 @@ function inserted(host: FlushHost, st: InstanceState, generated: string[]): void
   host._inserted(st, generated);
 }
 
-function pkWhere(st: InstanceState, source: Record<string, unknown> = st.dict): ColumnElement<boolean> {
-  return and(...st.mapper.pkColumns.map((c) => c.eq(source[c.key] as never)));
+/** The row's primary key condition: by the current values, or (`committed`) by what the database has. */
+function pkWhere(st: InstanceState, committed = false): ColumnElement<boolean> {
+  return and(...st.mapper.pkColumns.map((c) => c.eq((committed ? st.committedValue(c.key) : st.dict[c.key]) as never)));
 }
 
 async function updateRow(conn: Connection, st: InstanceState): Promise<void> {
@@ -432,13 +446,13 @@ async function updateRow(conn: Connection, st: InstanceState): Promise<void> {
     changed.push(key);
   }
   const values = Object.fromEntries(changed.map((k) => [k, st.dict[k]]));
-  const res = await conn.execute(update(st.mapper.table).values(values as never).where(pkWhere(st, st.committed)));
+  const res = await conn.execute(update(st.mapper.table).values(values as never).where(pkWhere(st, true)));
   if (res.rowCount !== 1) throw new StaleDataError(`UPDATE of ${st.mapper.name} ${describePk(st)} matched ${res.rowCount} rows, expected 1 (deleted or changed by someone else?)`);
   st.commitColumns();
 }
 
 function describePk(st: InstanceState): string {
-  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committed[c.key] ?? st.dict[c.key])}`).join(', ')})`;
+  return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committedValue(c.key) ?? st.dict[c.key])}`).join(', ')})`;
 }
 
 function secondaryRowValues(row: SecondaryRow): Record<string, unknown> {
@@ -470,7 +484,7 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
     for (const rel of st.mapper.relationships.values()) {
       if (rel.direction !== 'manyToMany') continue;
       const t = rel.secondary!;
-      await conn.execute(deleteFrom(t).where(and(...rel.pairs.map((p) => p.child.eq(st.committed[p.parent.key] as never)))));
+      await conn.execute(deleteFrom(t).where(and(...rel.pairs.map((p) => p.child.eq(st.committedValue(p.parent.key) as never)))));
     }
   }
   const tables = [...new Set(states.map((s) => s.mapper.table))];
@@ -481,7 +495,7 @@ async function deleteRows(conn: Connection, states: InstanceState[]): Promise<vo
     const rows = orderSelfReferential(states.filter((s) => s.mapper.table === table));
     for (const batch of rows) {
       const mapper = batch[0].mapper;
-      const cond = or(...batch.map((st) => pkWhere(st, st.committed)));
+      const cond = or(...batch.map((st) => pkWhere(st, true)));
       const res = await conn.execute(deleteFrom(mapper.table).where(cond));
       if (res.rowCount !== batch.length) {
         throw new StaleDataError(`DELETE from ${table.name} removed ${res.rowCount} of ${batch.length} rows (deleted or changed by someone else?)`);
@@ -502,8 +516,8 @@ async function detachWriteOnlyChildren(conn: Connection, parents: InstanceState[
       // Rows deleted explicitly in this flush are left to their own DELETE (which checks its row count).
       const own = deleted.filter((d) => d.mapper === rel.target);
       const where = and(
-        ...rel.pairs.map((p) => p.child.eq(st.committed[p.parent.key] as never)),
-        own.length ? not(or(...own.map((d) => pkWhere(d, d.committed)))) : undefined,
+        ...rel.pairs.map((p) => p.child.eq(st.committedValue(p.parent.key) as never)),
+        own.length ? not(or(...own.map((d) => pkWhere(d, true)))) : undefined,
       );
       const table = rel.target.table;
       if (rel.cascade.has('delete')) await conn.execute(deleteFrom(table).where(where));
@@ -565,11 +579,11 @@ async function breakDeleteCycles(conn: Connection, states: InstanceState[], cycl
     for (const fk of st.mapper.table.foreignKeys) {
       if (!cyclic.has(fk)) continue;
       const cols = fk.columns as unknown as Column<unknown>[];
-      if (cols.every((c) => c.nullable) && cols.some((c) => st.committed[c.key] !== null && st.committed[c.key] !== undefined)) {
+      if (cols.every((c) => c.nullable) && cols.some((c) => st.committedValue(c.key) !== null && st.committedValue(c.key) !== undefined)) {
         for (const c of cols) nulls[c.key] = null;
       }
     }
-    if (Object.keys(nulls).length) await conn.execute(update(st.mapper.table).values(nulls as never).where(pkWhere(st, st.committed)));
+    if (Object.keys(nulls).length) await conn.execute(update(st.mapper.table).values(nulls as never).where(pkWhere(st, true)));
   }
 }
 
@@ -588,7 +602,7 @@ function orderSelfReferential(states: InstanceState[]): InstanceState[][] {
     const referred = new Set<string>();
     for (const st of remaining) {
       for (const fk of selfFks) {
-        const v = fk.columns.map((c) => st.committed[(c as Column<unknown>).key]);
+        const v = fk.columns.map((c) => st.committedValue((c as Column<unknown>).key));
         if (v.every((x) => x !== null && x !== undefined)) referred.add(fk.referred.map((c) => (c as Column<unknown>).key).join(',') + '=' + v.map(String).join('\u0000'));
       }
     }

@@ -115,7 +115,7 @@ function checkRemovable(q: WriteOnlyQueue, obj: object): void {
   };
   if (!ist || !ist.hasIdentity) notHere();
   const loaded = rel.pairs.every((p) => p.child.key in ist!.dict);
-  if (loaded && rel.pairs.some((p) => !sameKey(ist!.dict[p.child.key], q.state.dict[p.parent.key] ?? q.state.committed[p.parent.key]))) notHere();
+  if (loaded && rel.pairs.some((p) => !sameKey(ist!.dict[p.child.key], q.state.dict[p.parent.key] ?? q.state.committedValue(p.parent.key)))) notHere();
 }
 
 function sameKey(a: unknown, b: unknown): boolean {

@@ -174,10 +174,13 @@ function makeModelClass(registry: Registry, table: Table<any, any>, rels: Record
       stateOf(this, mapper);
       if (init !== undefined) {
         if (init === null || typeof init !== 'object') throw new ArgumentError(`new ${new.target.name}(): the argument must be an object of attribute values`);
-        for (const [k, v] of Object.entries(init)) {
+        const keys = Object.keys(init);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
           if (!mapper.columns.has(k) && !mapper.relationships.has(k)) {
             throw new ArgumentError(`new ${new.target.name}(): unknown attribute "${k}" (attributes: ${[...mapper.columns.keys(), ...mapper.relationships.keys()].join(', ')})`);
           }
+          const v = (init as Record<string, unknown>)[k];
           if (v !== undefined) (this as Record<string, unknown>)[k] = v;
         }
       }

@@ -78,7 +78,12 @@ export class InstanceState {
   /** Sets a column's value as the user (or a foreign-key sync) does: the old value is kept as the committed one. */
   setValue(key: string, v: unknown): void {
     const dict = this.dict;
-    if (this.key !== undefined && key in dict && !this.modifiedKeys?.has(key)) (this.saved ??= Object.create(null) as Record<string, unknown>)[key] = dict[key];
+    // An object without a row writes every value it has: nothing to compare, nothing to mark.
+    if (this.key === undefined) {
+      dict[key] = v;
+      return;
+    }
+    if (key in dict && !this.modifiedKeys?.has(key)) (this.saved ??= Object.create(null) as Record<string, unknown>)[key] = dict[key];
     dict[key] = v;
     (this.modifiedKeys ??= new Set()).add(key);
   }

@@ -252,6 +252,7 @@ function orderWrites(writes: Set<InstanceState>, syncs: Sync[]): InstanceState[]
   const edges = syncs.filter((s) => !s.post && s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
   const selfRef = syncs.filter((s) => s.parent === s.child && !s.child.hasIdentity);
   for (const s of selfRef) s.post = true;
+  if (edges.length === 0) return writes.size ? [[...writes]] : [];
   const remaining = new Set(writes);
   const levels: InstanceState[][] = [];
   let active = edges;

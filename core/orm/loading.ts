@@ -179,7 +179,27 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   });
   const conn = await host._connection();
   const raw = (await conn.execute(run, params)).all();
-  const loadedBySlot = slots.map(() => new Set<InstanceState>());
+  // The objects each entity column loaded, each once (a join may repeat a row's object).
+  const loadedBySlot = slots.map(() => new LoadedList());
+  const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
+  // The engine keeps one row class per shape: making a class per execution cost more than
+  // the query itself for single-row selects (session.get), and gave V8 a new shape each time.
+  const Row = conn.engine._rowClassForFields(names);
+  const only = slots.length === 1 ? slots[0].mapper : undefined;
+  if (only && joined.length === 0) {
+    // select(Model) without joined loading, the common case: one object per row, straight into its row.
+    const loaded = loadedBySlot[0];
+    const rows: object[] = [];
+    const one: unknown[] = [null];
+    for (let i = 0; i < raw.length; i++) {
+      const obj = instanceForRow(host, only, raw[i] as unknown as ArrayLike<unknown>, 0, populate);
+      if (obj) loaded.add(stateOf(obj, only));
+      one[0] = obj;
+      rows.push(Row.make(one));
+    }
+    await runLoaders(host, only, loaded.items, options, 0, new Set(), populate);
+    return new Result(rows as never[], names, rows.length);
+  }
   const joinedValues = new Map<string, Map<InstanceState, object[]>>();
   const rows = raw.map((r) => {
     const out: unknown[] = [];
@@ -209,7 +229,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   });
   for (const jp of joined) {
     const byParent = joinedValues.get(`${jp.slot}:${jp.rel.key}`) ?? new Map();
-    for (const st of loadedBySlot[jp.slot]) {
+    for (const st of loadedBySlot[jp.slot].items) {
       if (!populate && jp.rel.key in st.dict && st.hasModified) continue;
       const items = byParent.get(st) ?? [];
       setLoaded(st, jp.rel, jp.rel.uselist ? items : (items[0] ?? null));
@@ -217,15 +237,27 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   }
   for (let i = 0; i < slots.length; i++) {
     const m = slots[i].mapper;
-    if (m) await runLoaders(host, m, [...loadedBySlot[i]], options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)), populate);
+    if (m) await runLoaders(host, m, loadedBySlot[i].items, options, 0, new Set(joined.filter((j) => j.slot === i).map((j) => j.rel)), populate);
   }
-  const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
-  // The engine keeps one row class per shape: making a class per execution cost more than
-  // the query itself for single-row selects (session.get), and gave V8 a new shape each time.
-  const Row = conn.engine._rowClassForFields(names);
   // A joined collection repeats its parent's row once per child; those repeats are one ORM row.
   const out = joined.some((j) => j.rel.uselist) ? uniqueRows(rows) : rows;
-  return new Result(out.map((r) => new Row(r)) as never[], names, out.length);
+  return new Result(out.map((r) => Row.make(r)) as never[], names, out.length);
+}
+
+let loadRound = 0;
+
+/**
+ * States in the order first loaded, each once. A state remembers the last list it joined
+ * (a number), so no Set of 100,000 objects is built for a plain select.
+ */
+class LoadedList {
+  readonly items: InstanceState[] = [];
+  private readonly round = ++loadRound;
+  add(st: InstanceState): void {
+    if (st._loadRound === this.round) return;
+    st._loadRound = this.round;
+    this.items.push(st);
+  }
 }
 
 function uniqueRows(rows: unknown[][]): unknown[][] {

@@ -437,8 +437,15 @@ export class Session implements SessionLike {
       }
     }
     this._rolledBackTo(0);
-    for (const st of this._allStates()) this.expungeState(st);
+    // expungeState() for every object, without taking them out of the maps one by one.
+    for (const st of this._allStates()) {
+      st.session = undefined;
+      st.status = st.hasIdentity ? 'detached' : 'transient';
+    }
     this._identityMap.clear();
+    this._new.clear();
+    this._deleted.clear();
+    this.dirtyCandidates.clear();
   }
 
   /**

@@ -1,13 +1,11 @@
 /**
  * Per-object ORM state: which session holds the object, its identity, the values loaded
  * or set (`dict`), the values the database last had (`committed`, for change detection),
- * and which attributes are expired. Kept under a symbol so a model's own names are free.
+ * and which attributes are expired. Kept in a private field of the instance (see StateSlot) so a model's own names are free.
  */
 import type { Mapper } from './mapper';
 import { clearQueue } from './write-only';
 import type { IdentityKey } from './identity-map';
-
-export const STATE = Symbol.for('retort.orm.state');
 
 export type Status = 'transient' | 'pending' | 'persistent' | 'deleted' | 'detached';
 
@@ -41,6 +39,8 @@ export class InstanceState {
   rowDeleted = false;
   /** Committed since loaded: the next load of the row overwrites unmodified attributes. */
   stale = false;
+  /** The last list of loaded objects this one joined (see LoadedList in loading.ts). @internal */
+  _loadRound = 0;
   constructor(
     readonly mapper: Mapper,
     readonly obj: object,
@@ -220,17 +220,44 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * The state lives in a private field stamped onto the instance: a base constructor that
+ * returns the object it is given lets a subclass constructor add its private fields to any
+ * object. The field is as fast to read as an own property and was the cheapest way found
+ * to attach it (Object.defineProperty with a symbol cost a runtime call per loaded row),
+ * and unlike a symbol property it is invisible to spread, Object.assign and reflection, so
+ * `{ ...user }` copies values, never the ORM's bookkeeping.
+ */
+class ReturnsItsArgument {
+  constructor(o: object) {
+    return o;
+  }
+}
+class StateSlot extends ReturnsItsArgument {
+  #state: InstanceState;
+  private constructor(o: object, st: InstanceState) {
+    super(o);
+    this.#state = st;
+  }
+  static attach(o: object, st: InstanceState): void {
+    new StateSlot(o, st);
+  }
+  static read(o: object): InstanceState | undefined {
+    return #state in o ? (o as StateSlot).#state : undefined;
+  }
+}
+
 /** The state of a mapped instance, made on first need. */
 export function stateOf(obj: object, mapper: Mapper): InstanceState {
-  let st = (obj as { [STATE]?: InstanceState })[STATE];
-  if (!st) {
+  let st = StateSlot.read(obj);
+  if (st === undefined) {
     st = new InstanceState(mapper, obj);
-    Object.defineProperty(obj, STATE, { value: st, enumerable: false, writable: false, configurable: false });
+    StateSlot.attach(obj, st);
   }
   return st;
 }
 
 /** The state if the object has one already (never creates it). */
 export function existingState(obj: object): InstanceState | undefined {
-  return (obj as { [STATE]?: InstanceState })[STATE];
+  return typeof obj === 'object' && obj !== null ? StateSlot.read(obj) : undefined;
 }

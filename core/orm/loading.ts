@@ -5,12 +5,13 @@
  */
 import { ArgumentError } from '../errors';
 import type { Column } from '../schema/column';
-import { and, ColumnElement, or } from '../sql/elements';
+import { and, bindparam, ColumnElement, or } from '../sql/elements';
 import { Select, select } from '../sql/select';
 import { Alias, FromClause } from '../sql/selectable';
 import { isSelectableLike, toSelectable } from '../sql/protocol';
 import type { Connection, ExecuteParams } from '../engine/connection';
 import { Result } from '../engine/result';
+import type { RowClass } from '../engine/row';
 import { isAliased } from './aliased';
 import { setLoaded } from './attributes';
 import type { IdentityKey, IdentityMap } from './identity-map';
@@ -23,6 +24,8 @@ import { InstanceState, stateOf } from './state';
 export interface LoadHost {
   readonly _identityMap: IdentityMap;
   _connection(): Promise<Connection>;
+  /** The connection already held, if any (saves an await per statement on the hot path). */
+  _heldConnection(): Connection | undefined;
   _attachLoaded(state: InstanceState): void;
 }
 
@@ -145,11 +148,47 @@ interface JoinedPlan {
   readonly offset: number;
 }
 
+const getStatements = new WeakMap<Mapper, Select<any>>();
+
 /**
- * Runs an ORM select: entities come back as identity-mapped objects, plain columns as
- * values, then the loader strategies run for the loaded objects.
+ * `select(Model).where(pk = :pk0 AND …)`, made once per mapper: session.get() runs it with
+ * the key as parameters, so a miss of the identity map builds no statement.
  */
-export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params: ExecuteParams | undefined, populate = false): Promise<Result<any>> {
+export function getStatement(mapper: Mapper): Select<any> {
+  let stmt = getStatements.get(mapper);
+  if (stmt === undefined) {
+    stmt = select(mapper.cls as never).where(and(...mapper.pkColumns.map((c, i) => c.eq(bindparam(`pk_${i}`, c.type) as never))));
+    getStatements.set(mapper, stmt);
+  }
+  return stmt;
+}
+
+/** What executeOrmSelect() works out from a statement alone: made once per statement object. */
+interface OrmPlan {
+  readonly slots: readonly Slot[];
+  readonly options: readonly LoaderOption[];
+  readonly joined: readonly JoinedPlan[];
+  /** The statement as sent: the given one, plus the joins of joined eager loading. */
+  readonly run: Select<any>;
+  readonly names: readonly string[];
+  /** The row class of the last engine that ran it (engines keep one per shape). */
+  rowClass?: { readonly engine: object; readonly cls: RowClass };
+}
+
+// Statements are immutable, so a plan never goes stale; a statement reused across calls
+// (session.get's own, or a user's) is planned once.
+const plans = new WeakMap<Select<any>, OrmPlan>();
+
+function planOf(stmt: Select<any>): OrmPlan {
+  let plan = plans.get(stmt);
+  if (plan === undefined) {
+    plan = makePlan(stmt);
+    plans.set(stmt, plan);
+  }
+  return plan;
+}
+
+function makePlan(stmt: Select<any>): OrmPlan {
   const slots = slotsOf(stmt);
   const options = stmt.statementOptions.filter((o): o is LoaderOption => o instanceof LoaderOption);
   // Joined eager loading adds an aliased LEFT OUTER JOIN and its columns after the statement's own.
@@ -177,14 +216,26 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
       offset += alias.columns.length;
     }
   });
-  const conn = await host._connection();
+  const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
+  return { slots, options, joined, run, names };
+}
+
+/**
+ * Runs an ORM select: entities come back as identity-mapped objects, plain columns as
+ * values, then the loader strategies run for the loaded objects.
+ */
+export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params: ExecuteParams | undefined, populate = false): Promise<Result<any>> {
+  const plan = planOf(stmt);
+  const { slots, options, joined, run, names } = plan;
+  const conn = host._heldConnection() ?? (await host._connection());
   const raw = (await conn.execute(run, params)).all();
   // The objects each entity column loaded, each once (a join may repeat a row's object).
   const loadedBySlot = slots.map(() => new LoadedList());
-  const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
   // The engine keeps one row class per shape: making a class per execution cost more than
   // the query itself for single-row selects (session.get), and gave V8 a new shape each time.
-  const Row = conn.engine._rowClassForFields(names);
+  let Row: RowClass;
+  if (plan.rowClass?.engine === conn.engine) Row = plan.rowClass.cls;
+  else plan.rowClass = { engine: conn.engine, cls: (Row = conn.engine._rowClassForFields(names)) };
   const only = slots.length === 1 ? slots[0].mapper : undefined;
   if (only && joined.length === 0) {
     // select(Model) without joined loading, the common case: one object per row, straight into its row.
@@ -197,7 +248,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
       one[0] = obj;
       rows.push(Row.make(one));
     }
-    await runLoaders(host, only, loaded.items, options, 0, new Set(), populate);
+    if (only.relationships.size) await runLoaders(host, only, loaded.items, options, 0, new Set(), populate);
     return new Result(rows as never[], names, rows.length);
   }
   const joinedValues = new Map<string, Map<InstanceState, object[]>>();
@@ -340,9 +391,17 @@ function keyIn(cols: readonly ColumnElement<unknown>[], keys: readonly unknown[]
   return or(...keys.map((k) => and(...cols.map((c, i) => c.eq(k[i] as never)))));
 }
 
-function tupleKey(values: readonly unknown[]): string {
+/** A Map key for foreign-key values: the value itself for one column (numbers and bigints as one), text for several. */
+function tupleKey(values: readonly unknown[]): unknown {
+  if (values.length === 1) {
+    const v = values[0];
+    if (typeof v === 'number' || typeof v === 'string') return v;
+    if (typeof v === 'bigint' && v <= MAX_SAFE && v >= -MAX_SAFE) return Number(v);
+  }
   return values.map((v) => `${typeof v === 'bigint' ? 'number' : typeof v}:${String(v)}`).join('\u0000');
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Loads `rel` for the given parents with one SELECT per 500 of them and sets it on each.
@@ -356,7 +415,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
   const orderBy = [...rel.orderByFor(target.table.c as never), ...target.pkColumns] as ColumnElement<unknown>[];
 
   if (rel.direction === 'manyToOne') {
-    const want = new Map<string, unknown[]>();
+    const want = new Map<unknown, unknown[]>();
     const keyOf = (st: InstanceState) => rel.pairs.map((p) => st.dict[p.child.key]);
     for (const st of parents) {
       const k = keyOf(st);
@@ -365,7 +424,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
       if (!populate && rel.pairs.every((p) => p.parent.primaryKey) && host._identityMap.get(target, target.identityKey(orderedPk(rel, k)))) continue;
       want.set(tupleKey(k), k);
     }
-    const found = new Map<string, object>();
+    const found = new Map<unknown, object>();
     const keys = [...want.values()];
     for (let i = 0; i < keys.length; i += CHUNK) {
       const rows = (await conn.execute(select(target.table).where(keyIn(rel.pairs.map((p) => p.parent), keys.slice(i, i + CHUNK))))).all();
@@ -391,7 +450,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
 
   // One-to-many / one-to-one / many-to-many: children found by their parent's key.
   const parentCols = rel.pairs.map((p) => p.parent);
-  const byKey = new Map<string, InstanceState[]>();
+  const byKey = new Map<unknown, InstanceState[]>();
   for (const st of parents) {
     const tk = tupleKey(parentCols.map((c) => st.dict[c.key]));
     const list = byKey.get(tk);
@@ -399,7 +458,7 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
     else byKey.set(tk, [st]);
   }
   const keys = [...byKey.keys()].map((tk) => parentCols.map((c) => byKey.get(tk)![0].dict[c.key]));
-  const children = new Map<string, object[]>();
+  const children = new Map<unknown, object[]>();
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
     const linkCols = rel.pairs.map((p) => p.child as ColumnElement<unknown>);
@@ -411,12 +470,12 @@ export async function loadRelationship(host: LoadHost, rel: Relationship, parent
     } else stmt = select(target.table).where(keyIn(linkCols, chunk));
     const rows = (await conn.execute(stmt.orderBy(...orderBy))).all();
     const width = target.table.columns.length;
+    const single = rel.pairs.length === 1 ? rel.pairs[0].child.key : undefined;
     for (const r of rows) {
       const obj = readTarget(r as unknown as unknown[]);
       if (!obj) continue;
       const tst = stateOf(obj, target);
-      const link = rel.secondary ? rel.pairs.map((_, j) => (r as unknown as unknown[])[width + j]) : rel.pairs.map((p) => tst.dict[p.child.key]);
-      const tk = tupleKey(link);
+      const tk = rel.secondary ? tupleKey(rel.pairs.map((_, j) => (r as unknown as unknown[])[width + j])) : single ? tupleKey([tst.dict[single]]) : tupleKey(rel.pairs.map((p) => tst.dict[p.child.key]));
       const list = children.get(tk);
       if (list) list.push(obj);
       else children.set(tk, [obj]);

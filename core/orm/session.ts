@@ -14,7 +14,7 @@ import { checkExecutionOptions, ExecutionOptions, Select, select } from '../sql/
 import { and } from '../sql/elements';
 import { checkNotShadowed, heldObjects, notLoaded } from './attributes';
 import { IdentityMap } from './identity-map';
-import { checkModelClass, executeOrmSelect, isOrmStatement, loadRelationship } from './loading';
+import { checkModelClass, executeOrmSelect, getStatement, isOrmStatement, loadRelationship } from './loading';
 import { mapperOf, Relationship } from './mapper';
 import { existingState, InstanceState, SessionLike, stateOf } from './state';
 import { flush } from './unit-of-work';
@@ -129,6 +129,11 @@ export class Session implements SessionLike {
   /** @internal */
   async _loadRelationship(rel: Relationship, states: InstanceState[]): Promise<void> {
     await loadRelationship(this, rel, states);
+  }
+  /** @internal the session's connection when it is ready for a statement (no await needed on the hot path). */
+  _heldConnection(): Connection | undefined {
+    const conn = this.conn;
+    return !this.closed && conn !== undefined && (conn.inTransaction() || this.engine.options.isolationLevel === 'AUTOCOMMIT') ? conn : undefined;
   }
   /**
    * @internal the session's connection, in its transaction. The transaction is begun
@@ -323,6 +328,10 @@ export class Session implements SessionLike {
     } finally {
       this.flushing = false;
     }
+  }
+  /** Whether a flush would have anything to write (it may still find nothing changed). */
+  private hasPendingChanges(): boolean {
+    return this._new.size > 0 || this._deleted.size > 0 || this.dirtyCandidates.size > 0;
   }
   private async autoflushNow(): Promise<void> {
     if (this.autoflush && !this.flushing) await this.flush();
@@ -521,7 +530,7 @@ export class Session implements SessionLike {
       ...(statement instanceof Select ? statement.getExecutionOptions() : {}),
       ...(options === undefined ? {} : checkExecutionOptions(options, 'execute()')),
     };
-    if (opts.autoflush !== false) await this.autoflushNow();
+    if (opts.autoflush !== false && this.hasPendingChanges()) await this.autoflushNow();
     if (isOrmStatement(statement)) return (await executeOrmSelect(this, statement, params, opts.populateExisting === true)) as Result<RowOf<S>>;
     // INSERT/UPDATE/DELETE of a model keep this session's objects in step with the rows they change.
     if (isOrmDml(statement)) return (await executeOrmDml(this, statement, params, opts)) as Result<RowOf<S>>;
@@ -558,9 +567,10 @@ export class Session implements SessionLike {
     const values = pkValues(mapper.pkColumns.map((c) => c.key), pk, mapper.name);
     const st = this._identityMap.get(mapper, mapper.identityKey(values));
     if (st && !opts.populateExisting && !st.hasExpired && !st.stale) return this._deleted.has(st) ? null : (st.obj as T);
-    if (opts.autoflush !== false) await this.autoflushNow();
-    const where = and(...mapper.pkColumns.map((c, i) => c.eq(values[i] as never)));
-    const rows = (await executeOrmSelect(this, select(model as never).where(where) as never, undefined, opts.populateExisting === true)).all();
+    if (opts.autoflush !== false && this.hasPendingChanges()) await this.autoflushNow();
+    const params: Record<string, unknown> = {};
+    for (let i = 0; i < values.length; i++) params[`pk_${i}`] = values[i];
+    const rows = (await executeOrmSelect(this, getStatement(mapper), params, opts.populateExisting === true)).all();
     return rows.length ? (rows[0][0] as T) : null;
   }
 

@@ -72,10 +72,11 @@ export async function flush(host: FlushHost): Promise<void> {
     if (list) list.push(s);
     else syncsByChild.set(s.child, [s]);
   }
-  const writes = new Set<InstanceState>();
-  for (const st of host._new) if (!deleted.has(st)) writes.add(st);
+  // New objects (no identity) first, then changed persistent ones: the two never overlap.
+  const writes: InstanceState[] = [];
+  for (const st of host._new) if (deleted.size === 0 || !deleted.has(st)) writes.push(st);
   for (const st of states) {
-    if (!deleted.has(st) && st.hasIdentity && ((st.hasModified && st.changedColumns().length) || syncsByChild.has(st))) writes.add(st);
+    if (st.hasIdentity && ((st.hasModified && st.changedColumns().length) || syncsByChild.has(st)) && !deleted.has(st)) writes.push(st);
   }
   const levels = orderWrites(writes, syncs);
   try {
@@ -103,7 +104,9 @@ export async function flush(host: FlushHost): Promise<void> {
 const relatedOf = heldObjects;
 
 function cascadeSaveUpdate(host: FlushHost): void {
-  const work = [...host._allStates()];
+  const work = host._allStates();
+  // Only objects whose mapper has relationships reach others: without any, there is nothing to cascade.
+  if (!work.some((st) => st.mapper.relationships.size > 0)) return;
   const seen = new Set(work);
   // First in, first out: related objects are attached (and so INSERTed) in the order they were added and reached.
   for (let i = 0; i < work.length; i++) {
@@ -247,12 +250,14 @@ function applySync(s: Sync): void {
  * When only a cycle remains, a dependency whose foreign key is nullable becomes a
  * post-update (written as NULL, then UPDATEd once the other row exists).
  */
-function orderWrites(writes: Set<InstanceState>, syncs: Sync[]): InstanceState[][] {
-  // A post-update (postUpdate relationships) orders nothing: its key is written after every row exists.
-  const edges = syncs.filter((s) => !s.post && s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
+function orderWrites(writeList: InstanceState[], syncs: Sync[]): InstanceState[][] {
   const selfRef = syncs.filter((s) => s.parent === s.child && !s.child.hasIdentity);
   for (const s of selfRef) s.post = true;
-  if (edges.length === 0) return writes.size ? [[...writes]] : [];
+  if (syncs.length === 0) return writeList.length ? [writeList] : [];
+  const writes = new Set(writeList);
+  // A post-update (postUpdate relationships) orders nothing: its key is written after every row exists.
+  const edges = syncs.filter((s) => !s.post && s.parent && !s.parent.hasIdentity && writes.has(s.parent) && writes.has(s.child) && s.parent !== s.child);
+  if (edges.length === 0) return writeList.length ? [writeList] : [];
   const remaining = new Set(writes);
   const levels: InstanceState[][] = [];
   let active = edges;

@@ -112,6 +112,12 @@ export class Session implements SessionLike {
     this._identityMap.add(state);
     this.insertLog.push({ state, generated });
   }
+  /** @internal */
+  _rekeyed(state: InstanceState): void {
+    this._identityMap.remove(state);
+    state.key = state.mapper.identityKeyOf(state.dict);
+    this._identityMap.add(state);
+  }
   /** @internal a DELETE run through execute() removed this object's row. */
   _removedByStatement(state: InstanceState): void {
     this._identityMap.remove(state);

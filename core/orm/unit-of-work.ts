@@ -32,6 +32,8 @@ export interface FlushHost {
   _loadRelationship(rel: Relationship, states: InstanceState[]): Promise<void>;
   /** Called for each row the flush inserted (the session records it for rollback). */
   _inserted(state: InstanceState, generatedKeys: string[]): void;
+  /** Called when an UPDATE changed an object's primary key. */
+  _rekeyed(state: InstanceState): void;
   readonly _returningInsert: boolean;
 }
 
@@ -305,7 +307,7 @@ async function writeLevel(host: FlushHost, conn: Connection, level: InstanceStat
     else inserts.set(group, { table: st.mapper.table, states: [st], keys: st.mapper._columnKeys.filter((k) => k in st.dict) });
   }
   for (const g of inserts.values()) await insertRows(host, conn, g.table, g.states, g.keys);
-  for (const st of updates) await updateRow(conn, st);
+  for (const st of updates) await updateRow(conn, st, host);
 }
 
 /** Which of its table's columns a new object sets, as a short key (one character per column). */
@@ -442,9 +444,10 @@ function pkWhere(st: InstanceState, committed = false): ColumnElement<boolean> {
   return and(...st.mapper.pkColumns.map((c) => c.eq((committed ? st.committedValue(c.key) : st.dict[c.key]) as never)));
 }
 
-async function updateRow(conn: Connection, st: InstanceState): Promise<void> {
+async function updateRow(conn: Connection, st: InstanceState, host?: FlushHost): Promise<void> {
   const changed = st.changedColumns();
   if (!changed.length) return;
+  const keyChanged = st.mapper.pkColumns.some((c) => changed.includes(c.key));
   for (const [key, col] of st.mapper.columns) {
     if (col.onUpdate === undefined || changed.includes(key)) continue;
     const d = col.onUpdate;
@@ -455,6 +458,8 @@ async function updateRow(conn: Connection, st: InstanceState): Promise<void> {
   const res = await conn.execute(update(st.mapper.table).values(values as never).where(pkWhere(st, true)));
   if (res.rowCount !== 1) throw new StaleDataError(`UPDATE of ${st.mapper.name} ${describePk(st)} matched ${res.rowCount} rows, expected 1 (deleted or changed by someone else?)`);
   st.commitColumns();
+  // The row has a new primary key: the identity map finds the object by it from now on.
+  if (keyChanged) host?._rekeyed(st);
 }
 
 function describePk(st: InstanceState): string {

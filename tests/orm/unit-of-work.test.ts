@@ -100,6 +100,34 @@ forEachDialect('orm unit of work', (ctx) => {
     await session.rollback();
   });
 
+  it('change tracking: a value set back writes nothing, a changed primary key updates the row found by its old key, the state is invisible to reflection', async () => {
+    const e = new Emp({ name: 'Ann' });
+    session.add(e);
+    await session.commit();
+    const oldId = e.id;
+    e.name = 'Bea';
+    e.name = 'Ann'; // back to what the row has
+    expect(session.dirty).toEqual([]);
+    statements.length = 0;
+    await session.flush();
+    expect(statements.filter((s) => /^UPDATE/i.test(s))).toEqual([]);
+
+    const newId = oldId + 1000;
+    e.id = newId;
+    e.name = 'Cid';
+    await session.commit();
+    const rows = (await session.execute(select(Emp.c.id, Emp.c.name).where(Emp.c.id.in([oldId, newId])))).all();
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([[newId, 'Cid']]);
+    expect(await session.get(Emp, newId)).toBe(e);
+
+    // The ORM's bookkeeping is not a property of the object: reflection and spreads do not see it.
+    expect(Object.getOwnPropertySymbols(e)).toEqual([]);
+    expect(Object.keys(e)).toEqual([]);
+    expect(() => session.add({ ...e })).toThrow(/not a mapped class or instance/);
+    session.delete(e);
+    await session.commit();
+  });
+
   it('a cycle between two new rows is broken with post-update, and deletes null it first', async () => {
     const o = new Owner({ name: 'Olga' });
     const h = new Home({ city: 'Oslo', owner: o });

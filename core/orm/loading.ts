@@ -168,8 +168,8 @@ interface OrmPlan {
   readonly slots: readonly Slot[];
   readonly options: readonly LoaderOption[];
   readonly joined: readonly JoinedPlan[];
-  /** The statement as sent: the given one, plus the joins of joined eager loading. */
-  readonly run: Select<any>;
+  /** The statement as sent when joined eager loading adds its joins to the given one (else the given one is sent). */
+  readonly run: Select<any> | undefined;
   readonly names: readonly string[];
   /** The row class of the last engine that ran it (engines keep one per shape). */
   rowClass?: { readonly engine: object; readonly cls: RowClass };
@@ -181,12 +181,24 @@ const plans = new WeakMap<Select<any>, OrmPlan>();
 
 function planOf(stmt: Select<any>): OrmPlan {
   let plan = plans.get(stmt);
-  if (plan === undefined) {
-    plan = makePlan(stmt);
-    plans.set(stmt, plan);
+  if (plan !== undefined) return plan;
+  // `select(Model)…` built anew for every call: its plan depends only on the model (the
+  // WHERE, ORDER BY and the rest do not enter it), so it is shared by every such statement
+  // whose plan sends the statement as given (no joined loading to add).
+  const items = stmt.selectedItems;
+  const byModel = items.length === 1 && stmt.statementOptions.length === 0 && typeof items[0] === 'function' ? (items[0] as object) : undefined;
+  if (byModel !== undefined) {
+    const shared = modelPlans.get(byModel);
+    if (shared !== undefined) return shared;
   }
+  plan = makePlan(stmt);
+  plans.set(stmt, plan);
+  if (byModel !== undefined && plan.joined.length === 0) modelPlans.set(byModel, plan);
   return plan;
 }
+
+/** Plans of `select(Model)` statements without options, by the selected class (see planOf). */
+const modelPlans = new WeakMap<object, OrmPlan>();
 
 function makePlan(stmt: Select<any>): OrmPlan {
   const slots = slotsOf(stmt);
@@ -217,7 +229,7 @@ function makePlan(stmt: Select<any>): OrmPlan {
     }
   });
   const names = slots.flatMap((s) => (s.mapper || s.width === 1 ? [s.name] : Array.from({ length: s.width }, () => '')));
-  return { slots, options, joined, run, names };
+  return { slots, options, joined, run: joined.length ? run : undefined, names };
 }
 
 /**
@@ -228,7 +240,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
   const plan = planOf(stmt);
   const { slots, options, joined, run, names } = plan;
   const conn = host._heldConnection() ?? (await host._connection());
-  const raw = (await conn.execute(run, params)).all();
+  const raw = (await conn.execute(run ?? stmt, params)).all();
   // The objects each entity column loaded, each once (a join may repeat a row's object).
   const loadedBySlot = slots.map(() => new LoadedList());
   // The engine keeps one row class per shape: making a class per execution cost more than

@@ -8,6 +8,7 @@ import { ArgumentError } from '../errors';
 import { MAPPER, Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 import { makeWriteOnly, queueOf } from './write-only';
+import { fireRelationship } from './events';
 
 const OWNER = Symbol('retort.orm.collectionOwner');
 
@@ -25,6 +26,7 @@ export class Collection<T extends object> extends Array<T> {
   }
   override push(...items: T[]): number {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
+    beforeAppend(this[OWNER], items.filter((it, i) => !this.includes(it) && items.indexOf(it) === i));
     for (const it of items) if (!this.includes(it)) {
       super.push(it);
       appended(this[OWNER], it);
@@ -34,22 +36,28 @@ export class Collection<T extends object> extends Array<T> {
   override unshift(...items: T[]): number {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
     const fresh = items.filter((it) => !this.includes(it));
+    beforeAppend(this[OWNER], fresh);
     super.unshift(...fresh);
     fresh.forEach((it) => appended(this[OWNER], it));
     return this.length;
   }
   override pop(): T | undefined {
+    if (this.length) beforeRemove(this[OWNER], [this[this.length - 1]]);
     const it = super.pop();
     if (it) removed(this[OWNER], it);
     return it;
   }
   override shift(): T | undefined {
+    if (this.length) beforeRemove(this[OWNER], [this[0]]);
     const it = super.shift();
     if (it) removed(this[OWNER], it);
     return it;
   }
   override splice(start: number, deleteCount?: number, ...items: T[]): T[] {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
+    const from = start < 0 ? Math.max(this.length + start, 0) : Math.min(start, this.length);
+    beforeRemove(this[OWNER], this.slice(from, deleteCount === undefined ? undefined : from + Math.max(deleteCount, 0)));
+    beforeAppend(this[OWNER], items);
     const out = deleteCount === undefined ? super.splice(start) : super.splice(start, deleteCount, ...items);
     const gone = Array.from(out);
     gone.forEach((it) => removed(this[OWNER], it));
@@ -60,10 +68,19 @@ export class Collection<T extends object> extends Array<T> {
   remove(item: T): boolean {
     const i = this.indexOf(item);
     if (i < 0) return false;
+    beforeRemove(this[OWNER], [item]);
     super.splice(i, 1);
     removed(this[OWNER], item);
     return true;
   }
+}
+
+/** Relationship events (core/orm/events.ts) before items enter or leave a collection. */
+function beforeAppend(owner: { state: InstanceState; rel: Relationship }, items: readonly object[]): void {
+  for (const it of items) fireRelationship(owner.rel, 'append', owner.state.obj, it);
+}
+function beforeRemove(owner: { state: InstanceState; rel: Relationship }, items: readonly object[]): void {
+  for (const it of items) fireRelationship(owner.rel, 'remove', owner.state.obj, it);
 }
 
 /** A collection owned by `state`'s relationship, holding `items` (no events fired). */
@@ -170,9 +187,11 @@ function setMany(state: InstanceState, rel: Relationship, items: readonly object
   if (!Array.isArray(items)) throw new ArgumentError(`${rel.name} is a collection; assign an array of ${rel.target.name} objects`);
   items.forEach((it) => checkRelated(rel, it));
   const current = rel.key in state.dict ? ([...(state.dict[rel.key] as object[])] as object[]) : [];
+  const owner = { state, rel };
+  beforeRemove(owner, current.filter((it) => !items.includes(it)));
+  beforeAppend(owner, items.filter((it, i) => !current.includes(it) && items.indexOf(it) === i));
   const coll = makeCollection(state, rel, []);
   state.dict[rel.key] = coll;
-  const owner = { state, rel };
   for (const it of current) if (!items.includes(it)) removed(owner, it);
   for (const it of items) {
     if (coll.includes(it)) continue;
@@ -245,6 +264,7 @@ export function instrument(proto: object, mapper: Mapper): void {
         if (rel.uselist) setMany(st, rel, v as object[]);
         else {
           if (v !== null && v !== undefined) checkRelated(rel, v);
+          fireRelationship(rel, 'set', this, (v ?? null) as object | null);
           setOne(st, rel, (v ?? null) as object | null);
         }
       },
@@ -252,7 +272,13 @@ export function instrument(proto: object, mapper: Mapper): void {
   }
 }
 
-const writeOnlyHooks = { check: checkRelated, appended, removed };
+const writeOnlyHooks = {
+  check: checkRelated,
+  appended,
+  removed,
+  beforeAppend: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeAppend(owner, [item]),
+  beforeRemove: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeRemove(owner, [item]),
+};
 
 /** The accessor of a write-only collection: always its (never loaded) WriteOnlyCollection. */
 function instrumentWriteOnly(proto: object, mapper: Mapper, key: string, rel: Relationship): void {

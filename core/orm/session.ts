@@ -674,6 +674,17 @@ export class Session implements SessionLike {
   }
 }
 
+/**
+ * The session an object belongs to (pending, persistent or deleted in it), or undefined for
+ * a transient or detached object.
+ * @example objectSession(user)?.add(address)
+ */
+export function objectSession(obj: object): Session | undefined {
+  if (obj === null || typeof obj !== 'object') throw new ArgumentError(`objectSession() needs a mapped object, got ${obj === null ? 'null' : typeof obj}`);
+  const session = existingState(obj)?.session;
+  return session instanceof Session ? session : undefined;
+}
+
 function describeKey(st: InstanceState): string {
   return `(${st.mapper.pkColumns.map((c) => `${c.key}=${String(st.committedValue(c.key) ?? st.dict[c.key])}`).join(', ')})`;
 }

@@ -30,6 +30,8 @@ export interface WriteOnlyHooks {
   check(rel: Relationship, item: unknown): void;
   appended(owner: { state: InstanceState; rel: Relationship }, item: object): void;
   removed(owner: { state: InstanceState; rel: Relationship }, item: object): void;
+  beforeAppend(owner: { state: InstanceState; rel: Relationship }, item: object): void;
+  beforeRemove(owner: { state: InstanceState; rel: Relationship }, item: object): void;
 }
 
 /**
@@ -51,6 +53,7 @@ export class WriteOnlyCollection<T> {
     const q = this[QUEUE];
     q.hooks.check(q.rel, item);
     const obj = item as unknown as object;
+    q.hooks.beforeAppend(q, obj);
     const r = q.removed.indexOf(obj);
     if (r >= 0) q.removed.splice(r, 1);
     else if (!q.added.includes(obj)) q.added.push(obj);
@@ -69,6 +72,7 @@ export class WriteOnlyCollection<T> {
     const q = this[QUEUE];
     q.hooks.check(q.rel, item);
     const obj = item as unknown as object;
+    q.hooks.beforeRemove(q, obj);
     const a = q.added.indexOf(obj);
     if (a >= 0) q.added.splice(a, 1);
     else {

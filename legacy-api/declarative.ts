@@ -32,7 +32,12 @@ import {
   Table,
   textType,
   toSelectable,
+  RelationshipAttribute,
+  WriteOnlyCollection,
+  writeOnly,
 } from '../core/index';
+import { appenderQuery } from './dynamic';
+import { installBackrefCascade } from './backref-cascade';
 import type { Column as CoreColumn } from '../core/index';
 import { MAPPER } from '../core/orm/mapper';
 import { legacyWarn } from './warnings';
@@ -122,7 +127,7 @@ export interface LegacyRelationshipOptions {
   backPopulates?: string;
   secondary?: Table<any, any> | string;
   cascade?: string;
-  /** `'select'` (1.x default) is explicit loading here; `'dynamic'` is L407 (not in the shim yet). */
+  /** `'select'` (1.x default) is explicit loading here; `'dynamic'` (L407) makes the attribute a Query of the related objects with append()/remove(). */
   lazy?: 'select' | 'selectin' | 'joined' | 'raise' | 'explicit' | 'dynamic';
   /** Force a collection (true) or a single object (false); by default the foreign keys decide. */
   uselist?: boolean;
@@ -140,7 +145,7 @@ function makeRelationship(what: string, target: unknown, options: LegacyRelation
   if (typeof target !== 'string' && typeof target !== 'function') throw new ArgumentError(`${what}() needs the target class, a function returning it, or its name`);
   if (!options || typeof options !== 'object') throw new ArgumentError(`${what}(): options must be an object`);
   if (options.backref !== undefined) legacyWarn('L408');
-  if (options.lazy === 'dynamic') throw new ArgumentError(`${what}(): lazy: 'dynamic' (L407) is not in the shim yet; use writeOnly() from retort`);
+  if (options.lazy === 'dynamic') legacyWarn('L407');
   // A class (not a thunk) is its own target: wrap it so the 2.0 mapper can call it.
   const t = typeof target === 'function' && isClassLike(target) ? () => target : (target as string | (() => unknown));
   return new LegacyRelationship(t, { ...options });
@@ -175,6 +180,29 @@ interface Pending {
 
 /** Reverse sides made by `backref` (L408), waiting for their class to be mapped. */
 const backrefsFor = new WeakMap<Function, Record<string, RelationshipSpec<unknown, unknown>>>();
+/** The dynamic (L407) relationships of each class, made appender queries once it is mapped. */
+const dynamicKeys = new WeakMap<Function, Set<string>>();
+
+/** Makes each dynamic relationship's attribute the appender query over its write-only collection. */
+function exposeDynamic(cls: Function): void {
+  const keys = dynamicKeys.get(cls);
+  if (!keys) return;
+  const c = (cls as unknown as { c: Record<string, RelationshipAttribute<unknown, unknown>> }).c;
+  for (const key of keys) {
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
+    if (!desc?.get) continue;
+    const what = `${cls.name}.${key}`;
+    Object.defineProperty(cls.prototype, key, {
+      ...desc,
+      get(this: object) {
+        // The target is looked up here, not while mapping: the classes of the batch may not all be mapped yet.
+        const target = c[key]._rel.target.cls as unknown as AnyModel;
+        return appenderQuery(this, what, target, desc.get!.call(this) as WriteOnlyCollection<unknown>);
+      },
+    });
+  }
+}
+
 /** Classes being mapped right now (their MAPPER getter must not map them again). */
 const inProgress = new Set<Function>();
 
@@ -207,10 +235,14 @@ function resolveRelationships(p: Pending, names: Map<string, Pending | AnyModel>
     const targetTable = o.secondary ? undefined : tableOfTarget(rel.target, names, what);
     // 1.x: a secondary or a self-reference is a collection; otherwise the side holding the foreign key holds one object.
     const uselist = o.uselist ?? (targetTable === undefined || targetTable === p.table || !fkBetween(p.table, targetTable));
-    const lazy = o.lazy === 'select' || o.lazy === undefined ? undefined : (o.lazy as 'selectin' | 'joined' | 'raise' | 'explicit');
+    const dynamic = o.lazy === 'dynamic';
+    if (dynamic && !uselist) throw new MappingError(`${what}: lazy: 'dynamic' needs a collection (the foreign key is on ${p.cls.name}'s side, so this relationship holds one object)`);
+    const lazy = o.lazy === 'select' || o.lazy === undefined || dynamic ? undefined : (o.lazy as 'selectin' | 'joined' | 'raise' | 'explicit');
     const opts = { backPopulates: o.backref ?? o.backPopulates, secondary: o.secondary, cascade: o.cascade, ...(lazy ? { lazy } : {}) };
     for (const k of Object.keys(opts) as (keyof typeof opts)[]) if (opts[k] === undefined) delete opts[k];
-    out[key] = uselist ? many(rel.target, opts) : one(rel.target, opts);
+    // L407: a dynamic collection is a 2.0 write-only one; its attribute becomes an appender query after mapping.
+    out[key] = dynamic ? writeOnly(rel.target, opts) : uselist ? many(rel.target, opts) : one(rel.target, opts);
+    if (dynamic) (dynamicKeys.get(p.cls) ?? dynamicKeys.set(p.cls, new Set()).get(p.cls)!).add(key);
     if (o.backref) {
       const targetCls = typeof rel.target === 'string' ? undefined : (rel.target() as Function);
       const owner = targetCls ?? (names.get(rel.target as string) as Pending | undefined)?.cls;
@@ -251,6 +283,10 @@ function mapBatch(base: DeclarativeBase, pendings: Pending[], names: Map<string,
       backrefsFor.delete(p.cls);
       base.mapImperatively(p.cls as never, p.table, rels);
       exposeStatics(p.cls, [...Object.keys(p.table.c), ...Object.keys(p.rels)]);
+      exposeDynamic(p.cls);
+      // L403: relationships of 1.x-mapped classes cascade along their backrefs on a 1.x Session.
+      const attrs = (p.cls as unknown as { c: Record<string, RelationshipAttribute<unknown, unknown>> }).c;
+      for (const key of Object.keys(rels)) installBackrefCascade(attrs[key]);
     } finally {
       inProgress.delete(p.cls);
       pendingTables.delete(p.cls);

@@ -113,15 +113,18 @@ function frameFile(frame: string): string | undefined {
   return m[1].startsWith('file://') ? decodeURIComponent(m[1].slice('file://'.length)) : m[1];
 }
 
-/** `file:line:col` of the first frame outside the shim, or undefined. */
-function callSite(): string | undefined {
+// Core's directory, next to the shim's (sources, dist/cjs and dist/esm alike).
+const CORE_DIR = SHIM_DIR === '\u0000' ? '\u0000' : resolve(SHIM_DIR, '..', 'core');
+
+/** `file:line:col` of the first frame outside the shim (and outside Core, for warnings raised from a Core event), or undefined. */
+function callSite(throughCore = false): string | undefined {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 60;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = limit;
   for (const line of stack.split('\n').slice(1)) {
     const file = frameFile(line);
-    if (!file || file.startsWith(SHIM_DIR + '/') || file.startsWith('node:')) continue;
+    if (!file || file.startsWith(SHIM_DIR + '/') || file.startsWith('node:') || (throughCore && file.startsWith(CORE_DIR + '/'))) continue;
     const m = /:(\d+):(\d+)\)?\s*$/.exec(line.trim())!;
     return `${file}:${m[1]}:${m[2]}`;
   }
@@ -131,6 +134,8 @@ function callSite(): string | undefined {
 export interface WarnOptions {
   /** The object the pattern was used on was made with `{ future: true }`. */
   future?: boolean;
+  /** The shim was called by Core (an ORM event): the call site is the first frame outside Core too. */
+  throughCore?: boolean;
 }
 
 /**
@@ -141,7 +146,7 @@ export interface WarnOptions {
 export function legacyWarn(code: string, opts: WarnOptions = {}): void {
   const record = legacyRecord(code);
   const s = current();
-  const site = callSite();
+  const site = callSite(opts.throughCore);
   const inDependency = site !== undefined && /[\\/]node_modules[\\/]/.test(site) && !s.all;
   if (record.status === 'removed' && opts.future) throw new RemovedInRetort2Error(record, site);
   // A dependency's legacy use is its maintainers' business: no warning, no report line, no throw.

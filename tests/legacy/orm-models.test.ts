@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { column, insert, integer, joinedLoad, MetaData as CoreMetaData, select, string, Table, foreignKey } from 'retort';
+import { column, insert, integer, joinedLoad, MetaData as CoreMetaData, select, Session as CoreSession, string, Table, foreignKey } from 'retort';
 import { Column, declarativeBase, eagerload, ForeignKey, Integer, mapper, relation, relationship, RemovedInRetort2Error, Session, String } from 'retort/legacy';
 import { forEachDialect, tableName } from '../support/matrix';
 import { captureLegacyWarnings, expectLegacyWarnings, withLegacyConfig } from '../support/legacy';
@@ -182,6 +182,141 @@ forEachDialect('legacy ORM models', (ctx) => {
     await withLegacyConfig({ mode: 'error' }, () => captureLegacyWarnings(() => expect(() => eagerload(m.Author.c.books)).toThrow(RemovedInRetort2Error)));
   });
 
+  it('L407 a dynamic collection is a Query of the related objects with append/remove, on a write-only collection; legacy status: works in a future session', async () => {
+    const { result: d, warnings } = await captureLegacyWarnings(() => {
+      const Base = declarativeBase();
+      class Shelf extends Base {
+        static __tablename__ = T('shelves');
+        static id = Column(Integer, { primaryKey: true, autoincrement: false });
+        static boxes = relationship(() => Box, { lazy: 'dynamic', backref: 'shelf' }); // L407 declared here
+      }
+      class Box extends Base {
+        static __tablename__ = T('boxes');
+        static id = Column(Integer, { primaryKey: true, autoincrement: false });
+        static shelfId = Column('shelf_id', Integer, ForeignKey(`${T('shelves')}.id`));
+        static label = Column(String(20), { nullable: false });
+      }
+      Base.register(Shelf, Box);
+      return { Base, Shelf, Box };
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['L404', 'L408', 'L407', 'L404', 'L404', 'L404']);
+    expect(warnings[2].message).toContain(lineOf(__filename, '// L407 declared here'));
+    const { Base, Shelf, Box } = d;
+    await Base.metadata.dropAll(ctx.engine);
+    await Base.metadata.createAll(ctx.engine);
+    try {
+      const session = new Session(ctx.engine);
+      try {
+        const shelf = new Shelf({ id: 1 });
+        session.add(shelf);
+        await session.flush();
+        shelf.boxes.append(new Box({ id: 1, label: 'a' }));
+        shelf.boxes.extend([new Box({ id: 2, label: 'b' }), new Box({ id: 3, label: 'c' })]);
+        // reading runs the Query (L301, L303): autoflush makes the queued boxes visible
+        const labels = await expectLegacyWarnings(['L301'], async () => (await shelf.boxes.filter(Box.label.ne('b')).orderBy(Box.id).all()).map((b: { label: string }) => b.label));
+        expect(labels).toEqual(['a', 'c']);
+        expect(await expectLegacyWarnings(['L303'], () => shelf.boxes.count())).toBe(3);
+        const c = (await session.get(Box, 3))!;
+        expect(c.shelf).toBe(shelf); // the backref side is kept in step
+        shelf.boxes.remove(c);
+        await session.commit();
+        const left = await captureLegacyWarnings(() => shelf.boxes.orderBy(Box.id).all());
+        expect(left.result.map((b: { id: number }) => b.id)).toEqual([1, 2]);
+        expect(() => shelf.boxes.length).toThrow(/is a dynamic collection, a Query of the related objects, not an array/);
+        expect(() => shelf.boxes.map((b: unknown) => b)).toThrow(/await obj.boxes.all\(\)/);
+      } finally {
+        await session.close();
+      }
+      // a new parent has no row to query by yet
+      const lonely = new Shelf({ id: 9 });
+      const other = new Session(ctx.engine);
+      other.add(lonely);
+      expect(() => lonely.boxes.all()).toThrow(/flush the session/);
+      await other.close();
+      // legacy status: a future session and error mode take it, the Query methods warn as usual
+      const strict = new Session(ctx.engine, { future: true });
+      try {
+        const again = (await strict.get(Shelf, 1))!;
+        await withLegacyConfig({ mode: 'error' }, () =>
+          expectLegacyWarnings(['L301'], async () => {
+            expect((await again.boxes.all()).map((b: { id: number }) => b.id).sort()).toEqual([1, 2]);
+          }),
+        );
+      } finally {
+        await strict.close();
+      }
+      await captureLegacyWarnings(() => {
+        expect(() => relationship(() => Shelf, { lazy: 'dynamic', backref: 'nope' })).not.toThrow();
+      });
+    } finally {
+      await Base.metadata.dropAll(ctx.engine);
+    }
+  });
+
+  it('L403 a new object attached to a 1.x session\'s object through a backref cascades into that session, warning at the assignment', async () => {
+    const session = new Session(ctx.engine);
+    try {
+      const ada = (await session.get(m.Author, 1))!;
+      const { warnings } = await captureLegacyWarnings(() => {
+        for (let i = 0; i < 2; i++) {
+          const book = new m.Book({ id: 10 + i, title: `t${i}` });
+          book.author = ada; // L403 here
+        }
+      });
+      expect(warnings.map((w) => w.code)).toEqual(['L403']);
+      expect(warnings[0].message).toContain(lineOf(__filename, '// L403 here'));
+      expect(session.new.map((b) => (b as { id: number }).id)).toEqual([10, 11]);
+      // the other way round: a new author given a book of the session (the book's author side cascades)
+      const notes = (await session.get(m.Book, 1))!;
+      const bob = new m.Author({ id: 2, name_: 'Bob' });
+      await expectLegacyWarnings(['L403'], () => {
+        bob.books.push(notes);
+      });
+      expect(session.contains(bob)).toBe(true);
+      await session.flush();
+      expect((await session.execute(select(m.Book.id).where(m.Book.authorId.eq(1)).orderBy(m.Book.id))).all().map((r) => r[0])).toEqual([2, 10, 11]);
+      await session.rollback();
+      // error mode: throws before anything changes
+      const ada2 = (await session.get(m.Author, 1))!;
+      await withLegacyConfig({ mode: 'error' }, () =>
+        captureLegacyWarnings(() => {
+          const book = new m.Book({ id: 20, title: 'x' });
+          expect(() => {
+            book.author = ada2;
+          }).toThrow(RemovedInRetort2Error);
+          expect(book.author).toBeNull();
+          expect(session.new).toEqual([]);
+        }),
+      );
+      // report mode names the line
+      const report = join(mkdtempSync(join(tmpdir(), 'retort-l403-report-')), 'report.json');
+      await withLegacyConfig({ mode: 'silent', report }, () =>
+        captureLegacyWarnings(() => {
+          new m.Book({ id: 21, title: 'y' }).author = ada2; // report-L403
+        }),
+      );
+      const inventory = JSON.parse(readFileSync(report, 'utf8')) as { sites: { code: string; site: string; count: number }[] };
+      expect(inventory.sites).toEqual([{ code: 'L403', site: expect.stringContaining(lineOf(__filename, '// report-L403')), count: 1 }]);
+    } finally {
+      await session.close();
+    }
+    // a future session, and a 2.0 one: the 2.0 behaviour (no cascade along the backref), no warning
+    for (const strict of [new Session(ctx.engine, { future: true }), new CoreSession(ctx.engine)]) {
+      try {
+        const ada = (await strict.get(m.Author, 1))!;
+        const book = await expectLegacyWarnings([], () => {
+          const b = new m.Book({ id: 30, title: 'z' });
+          b.author = ada;
+          return b;
+        });
+        expect(strict.contains(book)).toBe(false);
+        expect(strict.new).toEqual([]);
+      } finally {
+        await strict.close();
+      }
+    }
+  });
+
   it('report mode lists the model declarations with file:line', async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'retort-models-report-')), 'report.json');
     const md = new CoreMetaData();
@@ -195,11 +330,12 @@ forEachDialect('legacy ORM models', (ctx) => {
         mapper(Plain, plain); // report-L405
         relation(() => m.Book); // report-L406
         relationship(() => m.Book, { backref: 'x' }); // report-L408
+        relationship(() => m.Book, { lazy: 'dynamic' }); // report-L407
       }),
     );
     const inventory = JSON.parse(readFileSync(report, 'utf8')) as { sites: { code: string; site: string; count: number }[] };
     expect(inventory.sites).toEqual(
-      ['L404', 'L405', 'L406', 'L408'].map((code) => ({ code, site: expect.stringContaining(lineOf(__filename, `// report-${code}`)), count: 1 })),
+      ['L404', 'L405', 'L406', 'L407', 'L408'].map((code) => ({ code, site: expect.stringContaining(lineOf(__filename, `// report-${code}`)), count: 1 })),
     );
   });
 

@@ -8,7 +8,7 @@ import { ArgumentError } from '../errors';
 import { MAPPER, Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 import { makeWriteOnly, queueOf } from './write-only';
-import { fireRelationship } from './events';
+import { fireRelationship, hasRelationshipListeners } from './events';
 
 const OWNER = Symbol('retort.orm.collectionOwner');
 
@@ -26,7 +26,7 @@ export class Collection<T extends object> extends Array<T> {
   }
   override push(...items: T[]): number {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
-    beforeAppend(this[OWNER], items.filter((it, i) => !this.includes(it) && items.indexOf(it) === i));
+    beforeAppend(this[OWNER], () => items.filter((it, i) => !this.includes(it) && items.indexOf(it) === i));
     for (const it of items) if (!this.includes(it)) {
       super.push(it);
       appended(this[OWNER], it);
@@ -36,19 +36,19 @@ export class Collection<T extends object> extends Array<T> {
   override unshift(...items: T[]): number {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
     const fresh = items.filter((it) => !this.includes(it));
-    beforeAppend(this[OWNER], fresh);
+    beforeAppend(this[OWNER], () => fresh);
     super.unshift(...fresh);
     fresh.forEach((it) => appended(this[OWNER], it));
     return this.length;
   }
   override pop(): T | undefined {
-    if (this.length) beforeRemove(this[OWNER], [this[this.length - 1]]);
+    if (this.length) beforeRemove(this[OWNER], () => [this[this.length - 1]]);
     const it = super.pop();
     if (it) removed(this[OWNER], it);
     return it;
   }
   override shift(): T | undefined {
-    if (this.length) beforeRemove(this[OWNER], [this[0]]);
+    if (this.length) beforeRemove(this[OWNER], () => [this[0]]);
     const it = super.shift();
     if (it) removed(this[OWNER], it);
     return it;
@@ -56,8 +56,8 @@ export class Collection<T extends object> extends Array<T> {
   override splice(start: number, deleteCount?: number, ...items: T[]): T[] {
     items.forEach((it) => checkRelated(this[OWNER].rel, it));
     const from = start < 0 ? Math.max(this.length + start, 0) : Math.min(start, this.length);
-    beforeRemove(this[OWNER], this.slice(from, deleteCount === undefined ? undefined : from + Math.max(deleteCount, 0)));
-    beforeAppend(this[OWNER], items);
+    beforeRemove(this[OWNER], () => this.slice(from, deleteCount === undefined ? undefined : from + Math.max(deleteCount, 0)));
+    beforeAppend(this[OWNER], () => items);
     const out = deleteCount === undefined ? super.splice(start) : super.splice(start, deleteCount, ...items);
     const gone = Array.from(out);
     gone.forEach((it) => removed(this[OWNER], it));
@@ -68,7 +68,7 @@ export class Collection<T extends object> extends Array<T> {
   remove(item: T): boolean {
     const i = this.indexOf(item);
     if (i < 0) return false;
-    beforeRemove(this[OWNER], [item]);
+    beforeRemove(this[OWNER], () => [item]);
     super.splice(i, 1);
     removed(this[OWNER], item);
     return true;
@@ -76,11 +76,12 @@ export class Collection<T extends object> extends Array<T> {
 }
 
 /** Relationship events (core/orm/events.ts) before items enter or leave a collection. */
-function beforeAppend(owner: { state: InstanceState; rel: Relationship }, items: readonly object[]): void {
-  for (const it of items) fireRelationship(owner.rel, 'append', owner.state.obj, it);
+// The items are worked out only when someone listens: the common case costs one lookup.
+function beforeAppend(owner: { state: InstanceState; rel: Relationship }, items: () => readonly object[]): void {
+  if (hasRelationshipListeners(owner.rel, 'append')) for (const it of items()) fireRelationship(owner.rel, 'append', owner.state.obj, it);
 }
-function beforeRemove(owner: { state: InstanceState; rel: Relationship }, items: readonly object[]): void {
-  for (const it of items) fireRelationship(owner.rel, 'remove', owner.state.obj, it);
+function beforeRemove(owner: { state: InstanceState; rel: Relationship }, items: () => readonly object[]): void {
+  if (hasRelationshipListeners(owner.rel, 'remove')) for (const it of items()) fireRelationship(owner.rel, 'remove', owner.state.obj, it);
 }
 
 /** A collection owned by `state`'s relationship, holding `items` (no events fired). */
@@ -188,8 +189,8 @@ function setMany(state: InstanceState, rel: Relationship, items: readonly object
   items.forEach((it) => checkRelated(rel, it));
   const current = rel.key in state.dict ? ([...(state.dict[rel.key] as object[])] as object[]) : [];
   const owner = { state, rel };
-  beforeRemove(owner, current.filter((it) => !items.includes(it)));
-  beforeAppend(owner, items.filter((it, i) => !current.includes(it) && items.indexOf(it) === i));
+  beforeRemove(owner, () => current.filter((it) => !items.includes(it)));
+  beforeAppend(owner, () => items.filter((it, i) => !current.includes(it) && items.indexOf(it) === i));
   const coll = makeCollection(state, rel, []);
   state.dict[rel.key] = coll;
   for (const it of current) if (!items.includes(it)) removed(owner, it);
@@ -276,8 +277,8 @@ const writeOnlyHooks = {
   check: checkRelated,
   appended,
   removed,
-  beforeAppend: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeAppend(owner, [item]),
-  beforeRemove: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeRemove(owner, [item]),
+  beforeAppend: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeAppend(owner, () => [item]),
+  beforeRemove: (owner: { state: InstanceState; rel: Relationship }, item: object) => beforeRemove(owner, () => [item]),
 };
 
 /** The accessor of a write-only collection: always its (never loaded) WriteOnlyCollection. */

@@ -49,6 +49,11 @@ export function listenRelationship(attribute: RelationshipAttribute<any, any>, e
   };
 }
 
+/** @internal whether anything listens to `name` on `rel` (so callers can skip working out the event). */
+export function hasRelationshipListeners(rel: Relationship, name: RelationshipEventName): boolean {
+  return (listeners.get(rel)?.get(name)?.length ?? 0) > 0;
+}
+
 /** @internal calls the listeners of a change about to be made. */
 export function fireRelationship(rel: Relationship, name: RelationshipEventName, target: object, value: object | null): void {
   const fns = listeners.get(rel)?.get(name);

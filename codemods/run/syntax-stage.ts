@@ -17,6 +17,8 @@ export interface SyntaxOutcome {
   readonly manual: SyntaxSite[];
 }
 
+const LEGACY_MODULE = 'retort/legacy';
+
 let core: JSCodeshift | undefined;
 const parsers = new Map<string, JSCodeshift>();
 
@@ -35,6 +37,10 @@ export function runSyntaxStage(path: string, text: string, transforms: readonly 
   const rewritten: Record<string, number> = {};
   const manual: SyntaxSite[] = [];
   let current = text;
+  // The syntax-only transforms find Retort's functions through the file's imports of
+  // retort/legacy (js-bindings.ts): a file that never names that module has none to rewrite,
+  // and is not parsed once per transform to find that out.
+  if (!text.includes(LEGACY_MODULE)) return { text, rewritten, manual };
   for (const t of transforms) {
     if (t.engine !== 'jscodeshift' || t.finalStage || !t.trigger.test(current)) continue;
     const mod = t.load();

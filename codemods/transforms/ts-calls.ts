@@ -1,5 +1,5 @@
 /** For the type-aware transforms: finding calls of Retort legacy methods, and small text helpers. */
-import { CallExpression, Node, PropertyAccessExpression, SyntaxKind } from 'ts-morph';
+import { CallExpression, Node, PropertyAccessExpression, SourceFile, SyntaxKind } from 'ts-morph';
 import type { TypedContext } from './types';
 
 export interface MethodCall {
@@ -18,11 +18,12 @@ export interface MethodCall {
  */
 export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[], code?: string): MethodCall[] {
   const out: MethodCall[] = [];
-  for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const access = call.getExpression();
-    if (!Node.isPropertyAccessExpression(access)) continue;
+  const { byMethod, order } = callIndex(ctx.sourceFile);
+  // In document order (outer calls before the calls inside them), as a walk of the tree gives them.
+  const calls = methods.flatMap((m) => byMethod.get(m) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const call of calls) {
+    const access = call.getExpression() as PropertyAccessExpression;
     const method = access.getName();
-    if (!methods.includes(method)) continue;
     const receiver = access.getExpression();
     const decls = receiver.getType().getProperty(method)?.getDeclarations() ?? [];
     if (!decls.some((d) => ctx.isLegacyDeclaration(d, owners))) continue;
@@ -38,10 +39,15 @@ export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[],
 /** Calls of a Retort legacy function (by any local name, namespace or re-export) named in `names`. */
 export function legacyFunctionCalls(ctx: TypedContext, names: readonly string[]): { call: CallExpression; name: string; args: Node[] }[] {
   const out: { call: CallExpression; name: string; args: Node[] }[] = [];
-  for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  const { all, imported } = callIndex(ctx.sourceFile);
+  for (const call of all) {
     const callee = call.getExpression();
     const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
     if (!nameNode) continue;
+    // Only a name of the list or an imported binding (which may rename one through re-exports)
+    // can resolve to one of the functions: other calls are not given to the checker.
+    const text = nameNode.getText();
+    if (!names.includes(text) && !(Node.isIdentifier(callee) && imported.has(text))) continue;
     const sym = nameNode.getSymbol();
     const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
     const name = target?.getName();
@@ -51,6 +57,54 @@ export function legacyFunctionCalls(ctx: TypedContext, names: readonly string[])
     out.push({ call, name, args: call.getArguments() });
   }
   return out;
+}
+
+interface CallIndex {
+  readonly text: string;
+  readonly all: CallExpression[];
+  /** Each call's place in `all` (document order). */
+  readonly order: Map<CallExpression, number>;
+  /** `x.m(…)` calls by `m`. */
+  readonly byMethod: Map<string, CallExpression[]>;
+  /** Local names bound by import declarations and require() destructuring. */
+  readonly imported: Set<string>;
+}
+
+const indexes = new WeakMap<SourceFile, CallIndex>();
+
+/**
+ * The calls of a file, walked once per text and shared by every transform of a pass (each
+ * used to walk the whole tree, and ts-morph wraps every node it hands out).
+ */
+function callIndex(sf: SourceFile): CallIndex {
+  const text = sf.getFullText();
+  const known = indexes.get(sf);
+  if (known && known.text === text) return known;
+  const all = sf.getDescendantsOfKind(SyntaxKind.CallExpression);
+  const byMethod = new Map<string, CallExpression[]>();
+  for (const call of all) {
+    const access = call.getExpression();
+    if (!Node.isPropertyAccessExpression(access)) continue;
+    const m = access.getName();
+    const list = byMethod.get(m);
+    if (list) list.push(call);
+    else byMethod.set(m, [call]);
+  }
+  const imported = new Set<string>();
+  for (const d of sf.getImportDeclarations()) {
+    for (const n of d.getNamedImports()) imported.add((n.getAliasNode() ?? n.getNameNode()).getText());
+    const def = d.getDefaultImport();
+    if (def) imported.add(def.getText());
+  }
+  for (const v of sf.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const init = v.getInitializer();
+    const name = v.getNameNode();
+    if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') continue;
+    if (Node.isObjectBindingPattern(name)) for (const el of name.getElements()) imported.add(el.getNameNode().getText());
+  }
+  const index = { text, all, order: new Map(all.map((c, i) => [c, i])), byMethod, imported };
+  indexes.set(sf, index);
+  return index;
 }
 
 /** The source text of a list of nodes, from the first one's start to the last one's end (keeps comments and commas between them). */

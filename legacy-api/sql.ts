@@ -34,6 +34,7 @@ import {
   StatementOption,
 } from '../core/index';
 import type { LabelStyle, TablenamePlusCol } from '../core/index';
+import type { TableLike } from '../core/sql/dml';
 import { futureOf, LegacyExecutable, LegacyResult, legacyResult, prepareExecute } from './engine';
 import { isStatementLike, StatementLike, toStatement } from './statement';
 import { legacyWarn } from './warnings';
@@ -362,10 +363,13 @@ export interface LegacyInsertOptions {
 }
 
 /** `insert(t, { values, returning })` (L202); `insert(t)` is the 2.0 form. */
-export function insert<T extends AnyTable>(table: T, options?: LegacyInsertOptions) {
+export function insert<T extends AnyTable>(table: T, options?: LegacyInsertOptions): ReturnType<typeof withExecute<ReturnType<typeof coreInsert<T>>>>;
+/** `insert(Model)`, as in 2.0 (the session's ORM-enabled INSERT). */
+export function insert<M extends TableLike>(model: M): ReturnType<typeof withExecute<ReturnType<typeof coreInsert<M>>>>;
+export function insert(table: AnyTable | TableLike, options?: LegacyInsertOptions) {
   if (options === undefined) return withExecute(coreInsert(table), [table]);
   legacyWarn('L202');
-  return withExecute(buildInsert(table, options), [table]);
+  return withExecute(buildInsert(table as AnyTable, options), [table]);
 }
 
 /** @internal */
@@ -377,10 +381,13 @@ export function buildInsert<T extends AnyTable>(table: T, options: LegacyInsertO
 }
 
 /** `update(t, where, values)` (L202); `update(t)` is the 2.0 form. */
-export function update<T extends AnyTable>(table: T, whereclause?: Cond | null, values?: Record<string, unknown>) {
+export function update<T extends AnyTable>(table: T, whereclause?: Cond | null, values?: Record<string, unknown>): ReturnType<typeof withExecute<ReturnType<typeof coreUpdate<T>>>>;
+/** `update(Model)`, as in 2.0 (the session's ORM-enabled UPDATE; with a list of rows, by primary key). */
+export function update<M extends TableLike>(model: M): ReturnType<typeof withExecute<ReturnType<typeof coreUpdate<M>>>>;
+export function update(table: AnyTable | TableLike, whereclause?: Cond | null, values?: Record<string, unknown>) {
   if (whereclause === undefined && values === undefined) return withExecute(coreUpdate(table), [table]);
   legacyWarn('L202');
-  return withExecute(buildUpdate(table, whereclause, values), [table]);
+  return withExecute(buildUpdate(table as AnyTable, whereclause, values), [table]);
 }
 
 /** @internal */
@@ -392,10 +399,13 @@ export function buildUpdate<T extends AnyTable>(table: T, whereclause?: Cond | n
 }
 
 /** `delete_(t, where)` (L202); `delete_(t)` is the 2.0 form. */
-export function delete_<T extends AnyTable>(table: T, whereclause?: Cond | null) {
+export function delete_<T extends AnyTable>(table: T, whereclause?: Cond | null): ReturnType<typeof withExecute<ReturnType<typeof coreDelete<T>>>>;
+/** `delete_(Model)` / `deleteFrom(Model)`, as in 2.0 (the session's ORM-enabled DELETE). */
+export function delete_<M extends TableLike>(model: M): ReturnType<typeof withExecute<ReturnType<typeof coreDelete<M>>>>;
+export function delete_(table: AnyTable | TableLike, whereclause?: Cond | null) {
   if (whereclause === undefined) return withExecute(coreDelete(table), [table]);
   legacyWarn('L202');
-  return withExecute(buildDelete(table, whereclause), [table]);
+  return withExecute(buildDelete(table as AnyTable, whereclause), [table]);
 }
 export { delete_ as deleteFrom };
 

@@ -1,15 +1,20 @@
 /**
- * L307: `session.query(User).filter(c).update({…})` / `.delete()` → the Core statement run
- * by the session: `(await session.execute(update(User.table).where(c).values({…}))).rowCount`,
- * `session.execute(deleteFrom(User.table).where(c))`. `filterBy({ k: v })` becomes
- * `where(User.c.k.eq(v))`. Only a query of one model with criteria alone, values written as
- * an object, and no `synchronizeSession` argument (the session now marks the table's objects
- * stale instead, see the guide); anything else is reported.
+ * L307: `session.query(User).filter(c).update({…})` / `.delete()` → the ORM-enabled statement
+ * run by the session: `(await session.execute(update(User).where(c).values({…}), undefined,
+ * { synchronizeSession: 'fetch' })).rowCount`, `session.execute(deleteFrom(User).where(c))`.
+ * `filterBy({ k: v })` becomes `where(User.c.k.eq(v))`; a 1.x `{ synchronizeSession }` object
+ * goes to `execute()` as its option. Only a query of one model with criteria alone and values
+ * written as an object; anything else is reported.
  */
 import { Node } from 'ts-morph';
 import { awaitAround, isIdentifierName, queryChain } from './query-chain';
 import { legacyMethodCalls } from './ts-calls';
 import type { TextEdit, TypedTransformFn } from './types';
+
+/** `{ synchronizeSession: … }` written out, nothing else in it. */
+function isSyncOption(n: Node): boolean {
+  return Node.isObjectLiteralExpression(n) && n.getProperties().every((p) => Node.isPropertyAssignment(p) && p.getName() === 'synchronizeSession');
+}
 
 export const typed: TypedTransformFn = (ctx) => {
   for (const t of legacyMethodCalls(ctx, ['update', 'delete'], ['LegacyQuery'], 'L307')) {
@@ -20,13 +25,14 @@ export const typed: TypedTransformFn = (ctx) => {
     }
     const model = chain.items[0];
     const values = t.args[0];
+    const opts = t.args[t.method === 'update' ? 1 : 0];
     const problem =
       !chain.entity || !Node.isIdentifier(model)
         ? `${t.method}() of a query that is not of one model class named here`
         : chain.steps.some((s) => s.method !== 'filter' && s.method !== 'filterBy')
           ? `${t.method}() on a query with more than criteria (joins, ordering, limits): write the statement by hand`
-          : t.args.length > (t.method === 'update' ? 1 : 0)
-            ? 'a synchronizeSession option: the 2.0 session marks the objects stale instead; rewrite by hand if the code relies on the old behaviour'
+          : opts && !isSyncOption(opts)
+            ? 'options other than { synchronizeSession } written out: pass them to session.execute() by hand'
             : t.method === 'update' && !(values && Node.isObjectLiteralExpression(values))
               ? 'update() with values not written as an object: write update(Model.table).values(…) by hand'
               : undefined;
@@ -49,7 +55,13 @@ export const typed: TypedTransformFn = (ctx) => {
         break;
       }
       const conds: string[] = [];
+      const columns = model.getType().getProperty('c')?.getTypeAtLocation(model);
       for (const p of obj.getProperties()) {
+        const key = Node.isShorthandPropertyAssignment(p) || Node.isPropertyAssignment(p) ? p.getName().replace(/^['"]|['"]$/g, '') : '';
+        if (!columns?.getProperty(key)) {
+          unsafe = `filterBy(): ${model.getText()}.c has no attribute "${key}" by its types`;
+          break;
+        }
         if (Node.isShorthandPropertyAssignment(p)) conds.push(`${model.getText()}.c.${p.getName()}.eq(${p.getName()})`);
         else if (Node.isPropertyAssignment(p) && isIdentifierName(p.getName().replace(/^['"]|['"]$/g, '')) && p.getInitializer())
           conds.push(`${model.getText()}.c.${p.getName().replace(/^['"]|['"]$/g, '')}.eq(${p.getInitializer()!.getText()})`);
@@ -65,12 +77,13 @@ export const typed: TypedTransformFn = (ctx) => {
     }
     const qname = chain.query.access.getNameNode();
     edits.push({ start: qname.getStart(), end: qname.getEnd(), text: `execute(${stmtFn}` });
-    edits.push({ start: model.getEnd(), end: model.getEnd(), text: '.table' });
+    // The 1.x default reloaded the matched objects: 'fetch' keeps them in step the same way.
+    const sync = opts ? `, undefined, ${opts.getText()}` : t.method === 'update' ? ", undefined, { synchronizeSession: 'fetch' }" : '';
     let tail: string;
     if (t.method === 'update') {
       edits.push({ start: t.receiver.getEnd(), end: values.getStart(), text: '.values(' });
-      tail = '))';
-    } else tail = ')';
+      tail = `)${sync})`;
+    } else tail = `${sync})`;
     const awaited = awaitAround(t.call);
     const unused = awaited ? Node.isExpressionStatement(awaited.getParent()) : Node.isExpressionStatement(t.call.getParent());
     const from = t.method === 'update' ? values.getEnd() : t.receiver.getEnd();

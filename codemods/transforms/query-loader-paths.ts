@@ -37,9 +37,12 @@ export function loaderFix(ctx: TypedContext, call: CallExpression, name: string,
   const code = strings ? 'L305' : 'L301';
   if (!core) return { code, reason: `${name}() is the old name of joinedload() (L406): rename it first` };
   if (!args.length || (!strings && args.some((a) => isStringLit(a) || a.getType().isString() || Node.isSpreadElement(a)))) return { code, reason: `${name}() with a path held in a variable: write the relationship attributes by hand` };
-  const fn = ctx.retortName(core);
-  if (!fn) return { code, reason: `${core} cannot be imported here` };
-  if (!strings) return { code, edit: { start: call.getExpression().getStart(), end: call.getExpression().getEnd(), text: fn } };
+  // The import is asked for only once the rewrite is certain (asking adds it).
+  const importName = () => ctx.retortName(core);
+  if (!strings) {
+    const fn = importName();
+    return fn ? { code, edit: { start: call.getExpression().getStart(), end: call.getExpression().getEnd(), text: fn } } : { code, reason: `${core} cannot be imported here` };
+  }
   const path = args.flatMap((a) => (a as Node & { getLiteralValue(): string }).getLiteralValue().split('.'));
   let point = root;
   const hops: string[] = [];
@@ -52,6 +55,8 @@ export function loaderFix(ctx: TypedContext, call: CallExpression, name: string,
     const cls = classTypeOf(rel.target);
     point = cls ? { type: cls, text: classNameAt(call, rel.target) } : undefined;
   }
+  const fn = importName();
+  if (!fn) return { code, reason: `${core} cannot be imported here` };
   const text = hops.map((h, i) => (i === 0 ? `${fn}(${h})` : `.${core}(${h})`)).join('');
   return { code, edit: { start: call.getStart(), end: call.getEnd(), text } };
 }

@@ -1,4 +1,4 @@
-// bulkInsertMappings with rows written out → insert() of the table run by the session; the rest is reported.
+// bulkInsertMappings with rows written out → insert() of the table, bulkUpdateMappings → update(Model) by key; the rest is reported.
 import { createEngine, Session } from 'retort/legacy';
 import { Address, setUp, User } from '../orm-models';
 
@@ -12,6 +12,9 @@ export async function run(): Promise<unknown> {
     const rows: Record<string, unknown>[] = [];
     await session.bulkInsertMappings(User, rows);
     await session.bulkUpdateMappings(User, [{ id: 2, name: 'bo' }]);
+    await session.bulkUpdateMappings(User, rows);
+    const bob = await session.get(User, 1);
+    await session.bulkSaveObjects([bob!]);
     await session.commit();
     return (await session.query(User).orderBy(User.c.id).all()).map((u) => [u.id, u.name]);
   } finally {

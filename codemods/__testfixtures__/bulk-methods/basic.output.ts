@@ -1,5 +1,5 @@
-// bulkInsertMappings with rows written out → insert() of the table run by the session; the rest is reported.
-import { createEngine, Session, insert } from 'retort/legacy';
+// bulkInsertMappings with rows written out → insert() of the table, bulkUpdateMappings → update(Model) by key; the rest is reported.
+import { createEngine, Session, insert, update } from 'retort/legacy';
 import { Address, setUp, User } from '../orm-models';
 
 export async function run(): Promise<unknown> {
@@ -7,11 +7,14 @@ export async function run(): Promise<unknown> {
   await setUp(engine);
   const session = new Session(engine);
   try {
-    await session.execute(insert(User.table), [{ id: 10, name: 'x' }, { id: 11, name: 'y' }]);
-    await session.execute(insert(Address.table), [{ id: 10, userId: 10, email: 'x@example.com' }]);
+    await session.execute(insert(User), [{ id: 10, name: 'x' }, { id: 11, name: 'y' }]);
+    await session.execute(insert(Address), [{ id: 10, userId: 10, email: 'x@example.com' }]);
     const rows: Record<string, unknown>[] = [];
     await session.bulkInsertMappings(User, rows);
-    await session.bulkUpdateMappings(User, [{ id: 2, name: 'bo' }]);
+    await session.execute(update(User), [{ id: 2, name: 'bo' }]);
+    await session.execute(update(User), rows);
+    const bob = await session.get(User, 1);
+    await session.bulkSaveObjects([bob!]);
     await session.commit();
     return (await session.query(User).orderBy(User.c.id).all()).map((u) => [u.id, u.name]);
   } finally {

@@ -30,9 +30,13 @@ function rootOf(ctx: TypedContext, option: CallExpression): JoinPoint | string {
 export const typed: TypedTransformFn = (ctx) => {
   for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const loader = legacyLoaderCall(ctx, call);
-    if (!loader || loader.name === 'eagerload') continue;
+    if (!loader) continue;
     const args = call.getArguments();
     if (!args.length || !args.every(isStringLit)) continue;
+    if (loader.name === 'eagerload') {
+      ctx.manual(call, 'L305', "eagerload() by name: it is joinedload() (L406); name the relationship attribute, as joinedLoad(Model.c.name)");
+      continue;
+    }
     const root = rootOf(ctx, call);
     if (typeof root === 'string') {
       ctx.manual(call, 'L305', root);

@@ -263,7 +263,7 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
     if (only.relationships.size) await runLoaders(host, only, loaded.items, options, 0, new Set(), populate);
     return new Result(rows as never[], names, rows.length);
   }
-  const joinedValues = new Map<string, Map<InstanceState, object[]>>();
+  const joinedValues = new Map<JoinedPlan, Map<InstanceState, object[]>>();
   const rows = raw.map((r) => {
     const out: unknown[] = [];
     let at = 0;
@@ -280,18 +280,17 @@ export async function executeOrmSelect(host: LoadHost, stmt: Select<any>, params
       const parent = out[jp.slot] as object | null;
       if (!parent) continue;
       const child = instanceForRow(host, jp.rel.target, r as unknown as ArrayLike<unknown>, jp.offset, populate);
-      const key = `${jp.slot}:${jp.rel.key}`;
-      const byParent = joinedValues.get(key) ?? new Map<InstanceState, object[]>();
-      joinedValues.set(key, byParent);
+      let byParent = joinedValues.get(jp);
+      if (byParent === undefined) joinedValues.set(jp, (byParent = new Map<InstanceState, object[]>()));
       const pst = stateOf(parent, jp.rel.parent);
-      const list = byParent.get(pst) ?? [];
+      let list = byParent.get(pst);
+      if (list === undefined) byParent.set(pst, (list = []));
       if (child && !list.includes(child)) list.push(child);
-      byParent.set(pst, list);
     }
     return out;
   });
   for (const jp of joined) {
-    const byParent = joinedValues.get(`${jp.slot}:${jp.rel.key}`) ?? new Map();
+    const byParent = joinedValues.get(jp) ?? new Map<InstanceState, object[]>();
     for (const st of loadedBySlot[jp.slot].items) {
       if (!populate && jp.rel.key in st.dict && st.hasModified) continue;
       const items = byParent.get(st) ?? [];
@@ -324,6 +323,11 @@ class LoadedList {
 }
 
 function uniqueRows(rows: unknown[][]): unknown[][] {
+  if (rows.every((r) => r.length === 1)) {
+    // One entity a row (select(Parent) with a joined collection): the repeats are the same object.
+    const seenObjects = new Set<unknown>();
+    return rows.filter((r) => (seenObjects.has(r[0]) ? false : (seenObjects.add(r[0]), true)));
+  }
   const ids = new Map<object, number>();
   const seen = new Set<string>();
   return rows.filter((r) => {

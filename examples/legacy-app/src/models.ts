@@ -4,7 +4,8 @@
  *
  * Declared in the 1.x declarative style: `Column(...)` statics on classes extending the
  * declarative base, relationships with `relation()` / `backref`, so the other side of each
- * pair appears by itself. Warehouses were a Core table (schema.ts) before the ORM came in;
+ * pair appears by itself, and a dynamic collection (a query, not a list) for the orders of
+ * a supplier. Warehouses were a Core table (schema.ts) before the ORM came in;
  * their class is mapped onto that table classically, with `mapper()`.
  *
  * A column called `name` is declared as `name_` (the SQL name stays `name`): a class
@@ -32,8 +33,8 @@ export class Supplier extends Base {
   static email = Column(String(120));
   /** Also makes Product.supplier. */
   static products = relationship(() => Product, { backref: 'supplier' });
-  /** Also makes PurchaseOrder.supplier. */
-  static orders = relation(() => PurchaseOrder, { backref: 'supplier' });
+  /** Also makes PurchaseOrder.supplier. A supplier's orders grow for years: queried, never loaded whole. */
+  static orders = relation(() => PurchaseOrder, { backref: 'supplier', lazy: 'dynamic' });
 }
 
 export class Product extends Base {

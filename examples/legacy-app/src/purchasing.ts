@@ -35,7 +35,9 @@ async function addLines(session: Session, order: PurchaseOrder, lines: readonly 
     for (const l of lines) {
       const product = await session.query(Product).filterBy({ sku: l.sku }).first();
       if (!product) throw new Error(`no product with SKU ${l.sku}`);
-      order.lines.push(new OrderLine({ productId: product.id, quantity: l.quantity, received: 0 }));
+      // Pointing the line at its order puts it in the order's lines (the backref), and in the order's session.
+      const line = new OrderLine({ productId: product.id, quantity: l.quantity, received: 0 });
+      line.order = order;
     }
     await session.commit();
   } catch (e) {
@@ -107,8 +109,10 @@ export async function getOrder(id: number): Promise<OrderView | null> {
 export async function ordersOfSupplier(supplierName: string, status: OrderStatus = 'open'): Promise<number[]> {
   const session = readSession();
   try {
-    const orders = await session.query(PurchaseOrder).join('supplier').filter(Supplier.name_.eq(supplierName), PurchaseOrder.status.eq(status)).orderBy(PurchaseOrder.id).all();
-    return orders.map((o) => o.id);
+    const supplier = await session.query(Supplier).filter(Supplier.name_.eq(supplierName)).first();
+    if (!supplier) return [];
+    const orders = await supplier.orders.filterBy({ status }).orderBy(PurchaseOrder.id).all();
+    return orders.map((o: PurchaseOrder) => o.id);
   } finally {
     await session.close();
   }

@@ -18,30 +18,24 @@
  * until examples/upgrade/manual-fixes.ts says what a person still does: drop the entries the
  * codemod now covers, relabel or add the ones it leaves, and fix any edit whose text moved.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { legacyRecord } from '../../legacy-api/registry';
 import { PENDING, transformByName } from '../../codemods/transforms/registry';
-import { applyManualFixes, MANUAL_FIXES, ManualFix, ManualFixKind } from '../../examples/upgrade/manual-fixes';
+import { copyLegacyApp } from '../../examples/upgrade/app-copy';
+import { runAppTests } from '../../examples/upgrade/app-tests';
+import { applyManualFixes, MANUAL_FIXES, ManualFixKind } from '../../examples/upgrade/manual-fixes';
+import { describeUpgradeNumbers, readLegacySites, upgradeNumbers } from '../../examples/upgrade/numbers';
 import type { RunReport } from '../../codemods/run/report';
 import { builtCli, runCli } from './support/cli-build';
 import { typeErrors } from './support/typecheck';
 
 const root = join(__dirname, '..', '..');
-const source = join(root, 'examples', 'legacy-app');
 const work = mkdtempSync(join(tmpdir(), 'retort-legacy-app-e2e-'));
 const app = join(work, 'app');
 
-interface Site {
-  file: string;
-  line: number;
-  code: string;
-  status: string;
-  fix: string;
-}
-const sites = (JSON.parse(readFileSync(join(source, 'legacy-sites.json'), 'utf8')) as { sites: Site[] }).sites;
+const sites = readLegacySites(root);
 
 /** `file code` → number of distinct lines. */
 type Tally = Record<string, number>;
@@ -72,11 +66,7 @@ function upgraded(): string {
 }
 
 beforeAll(() => {
-  cpSync(source, app, { recursive: true, filter: (p) => !p.includes('node_modules') });
-  const git = (...a: string[]) => execFileSync('git', ['-C', app, '-c', 'user.email=upgrade@example.com', '-c', 'user.name=upgrade', ...a], { stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'the 1.x inventory service');
+  copyLegacyApp(root, app);
   const cli = builtCli();
   const r = runCli(cli, ['all', '--json', join(work, 'report.json'), '.'], app);
   cliOutput = `${r.stdout}\n${r.stderr}`;
@@ -129,10 +119,8 @@ describe('examples/legacy-app upgraded with retort-codemod', () => {
 
   it("passes its own tests in error mode on a future engine after the manual fixes", () => {
     upgraded();
-    const env: NodeJS.ProcessEnv = { ...process.env, RETORT_LEGACY: 'error', INVENTORY_FUTURE: '1', INVENTORY_TEST_TAG: 'e2e', RETORT_SOURCE_ROOT: root };
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '-c', join(app, 'jest.config.js'), '--ci'], { cwd: app, env, encoding: 'utf8', timeout: 240_000 });
-    const output = `${r.stdout}\n${r.stderr}`;
-    if (r.status !== 0) throw new Error(`the upgraded app's tests failed:\n${output}`);
+    const { status, output } = runAppTests(root, app, { legacy: 'error', future: true, databases: 'configured', tag: 'e2e' });
+    if (status !== 0) throw new Error(`the upgraded app's tests failed:\n${output}`);
     expect(output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     const legs = 1 + (process.env.RETORT_TEST_POSTGRESQL_URL ? 1 : 0) + (process.env.RETORT_TEST_MYSQL_URL ? 1 : 0);
     if (legs > 1) expect(output).toContain(`Ran all test suites in ${legs} projects.`);
@@ -147,18 +135,10 @@ describe('examples/legacy-app upgraded with retort-codemod', () => {
   }, 120_000);
 
   it('reports its numbers: sites per code, rewritten by the codemod, left for a person', () => {
-    const byCode = new Map<string, number>();
-    for (const s of sites) byCode.set(s.code, (byCode.get(s.code) ?? 0) + 1);
-    const kinds = (k: ManualFixKind) => MANUAL_FIXES.filter((f: ManualFix) => f.kind === k).reduce((n, f) => n + f.sites, 0);
-    const unedited = MANUAL_FIXES.filter((f) => f.kind === 'transform-gap' && f.edits.length === 0).reduce((n, f) => n + f.sites, 0);
-    const rewritten = Object.values(report.totals.rewritten).reduce((a, b) => a + b, 0);
-    console.log(
-      [
-        `examples/legacy-app: ${sites.length} legacy call sites (${[...byCode].sort().map(([c, n]) => `${c}×${n}`).join(' ')})`,
-        `  rewritten by retort-codemod: ${rewritten} (${Object.entries(report.totals.rewritten).map(([c, n]) => `${c}×${n}`).join(' ')})`,
-        `  left for a person: ${kinds('human')} the registry gives to one, ${kinds('not-reported')} of those the report misses, ${kinds('transform-gap')} a transform left (${unedited} of them stay on the legacy-status 1.x API), ${kinds('pending-transform')} awaiting their transform`,
-      ].join('\n'),
-    );
-    expect(rewritten).toBeGreaterThan(0);
+    const numbers = upgradeNumbers(sites, report);
+    console.log(describeUpgradeNumbers(numbers).join('\n'));
+    expect(numbers.sites).toBe(sites.length);
+    expect(numbers.rewritten).toBeGreaterThan(0);
+    expect(numbers.rewritten).toBeLessThanOrEqual(numbers.sites);
   });
 });

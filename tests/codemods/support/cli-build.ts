@@ -5,11 +5,12 @@
  * temp directory under a hash of the sources' paths and times, so the CLI test files share
  * it and never race a build of dist/ by another suite.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CliResult, runCodemodCli } from '../../../examples/upgrade/codemod-cli';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -43,7 +44,6 @@ export function builtCli(): string {
 }
 
 /** Runs the built CLI; it finds its dependencies through NODE_PATH, as an installed package finds them beside it. */
-export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_PATH: join(root, 'node_modules'), ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  return runCodemodCli(root, cli, args, cwd, env);
 }

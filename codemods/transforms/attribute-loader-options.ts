@@ -5,9 +5,9 @@
  * `withParent(obj, User.c.addresses)` from the class of `obj`. A path that cannot be followed
  * through the types, or an option made away from a query chain, is reported.
  */
-import { CallExpression, Node, SyntaxKind } from 'ts-morph';
+import { CallExpression, Node } from 'ts-morph';
 import { ChainStep, classNameAt, classTypeOf, joinFixes, JoinPoint, queryChain, relationshipOf, startPoint } from './query-chain';
-import { legacyLoaderCall, loaderFix } from './query-loader-paths';
+import { loaderFix } from './query-loader-paths';
 import { legacyFunctionCalls } from './ts-calls';
 import type { TypedContext, TypedTransformFn } from './types';
 
@@ -28,9 +28,8 @@ function rootOf(ctx: TypedContext, option: CallExpression): JoinPoint | string {
 }
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const call of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    const loader = legacyLoaderCall(ctx, call);
-    if (!loader) continue;
+  for (const { call, name } of legacyFunctionCalls(ctx, ['joinedload', 'selectinload', 'eagerload'])) {
+    const loader = { call, name };
     const args = call.getArguments();
     if (!args.length || !args.every(isStringLit)) continue;
     if (loader.name === 'eagerload') {

@@ -53,7 +53,7 @@ export function queryChain(ctx: TypedContext, receiver: Node): QueryChain | stri
   for (;;) {
     while (Node.isParenthesizedExpression(n)) n = n.getExpression();
     const step = stepOf(n);
-    if (!step) return 'the query is built away from where it runs (a variable, a parameter or a function): rewrite it to select() by hand';
+    if (!step) return 'the query is not built here from session.query() (it comes from a variable, a parameter, a function or a dynamic relationship): rewrite it to select() by hand';
     if (step.method === 'query' && ctx.isLegacy(step.access.getNameNode(), ['Session'])) {
       steps.reverse();
       const items = step.args;

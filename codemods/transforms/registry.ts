@@ -197,6 +197,16 @@ const ENTRIES: TransformInfo[] = [
     load: load(() => require('./bind-arguments')),
   },
   {
+    name: 'renamed-functions',
+    codes: ['L406'],
+    engine: 'ts-morph',
+    typeAware: true,
+    order: 400,
+    summary: 'relation() → relationship(), eagerload() → joinedload()',
+    trigger: /\b(relation|eagerload)\b/,
+    load: load(() => require('./renamed-functions')),
+  },
+  {
     name: 'needs-human',
     codes: ['L102', 'L103', 'L106', 'L205', 'L208'],
     engine: 'ts-morph',

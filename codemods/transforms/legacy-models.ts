@@ -1,0 +1,160 @@
+/**
+ * Facts about the 1.x declarative classes of a file (L404): classes extending a legacy
+ * `declarativeBase()`, their `__tablename__`, `Column(…)` statics and `relationship(…)` /
+ * `relation(…)` statics, read from the syntax and resolved through the checker. Shared
+ * by the model transforms (typed-models, back-populates), which decide from these facts
+ * alone and edit nothing here.
+ */
+import { CallExpression, ClassDeclaration, Node, PropertyDeclaration, SyntaxKind } from 'ts-morph';
+import type { TypedContext } from './types';
+
+/** A `Column(…)` static. */
+export interface LegacyColumnFact {
+  readonly key: string;
+  readonly decl: PropertyDeclaration;
+  readonly call: CallExpression;
+  /** The table a `ForeignKey('table.column')` argument refers to: a name, or null when it is not a string literal. */
+  readonly fkTable: string | null | undefined;
+}
+
+/** A `relationship(…)` / `relation(…)` static. */
+export interface LegacyRelationshipFact {
+  readonly key: string;
+  readonly decl: PropertyDeclaration;
+  readonly call: CallExpression;
+  /** The target class's name when the target is `() => C`, `C` or `'C'`. */
+  readonly targetName: string | undefined;
+  readonly targetForm: 'thunk' | 'class' | 'string' | 'other';
+  /** The options object literal, if any (undefined when absent; null when not a literal). */
+  readonly options: Node | null | undefined;
+}
+
+/** A class extending a legacy declarative base. */
+export interface LegacyModelFact {
+  readonly cls: ClassDeclaration;
+  readonly name: string | undefined;
+  /** The `extends` expression (the base). */
+  readonly base: Node;
+  readonly tableNameDecl: PropertyDeclaration | undefined;
+  /** The table name when it is a string literal. */
+  readonly tableName: string | undefined;
+  readonly columns: LegacyColumnFact[];
+  readonly relationships: LegacyRelationshipFact[];
+}
+
+/** The name of the legacy function a call resolves to (`Column`, `relationship`, …), or undefined. */
+export function legacyCallee(ctx: TypedContext, call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
+  if (!nameNode || !ctx.isLegacy(nameNode)) return undefined;
+  const sym = nameNode.getSymbol();
+  return (sym?.isAlias() ? sym.getAliasedSymbol() : sym)?.getName();
+}
+
+/** Whether an expression is a legacy declarative base (its type has the `c` of LegacyDeclarativeBase). */
+export function isLegacyBase(ctx: TypedContext, expr: Node): boolean {
+  return (expr.getType().getProperty('c')?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, ['LegacyDeclarativeBase']));
+}
+
+const stringValue = (n: Node | undefined) => (n && (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) ? n.getLiteralValue() : undefined);
+
+/** The key of a class member as a property name (`id`, `'odd key'`), or undefined when computed. */
+export function memberKey(decl: PropertyDeclaration): string | undefined {
+  const n = decl.getNameNode();
+  if (Node.isIdentifier(n)) return n.getText();
+  if (Node.isStringLiteral(n)) return n.getLiteralValue();
+  return undefined;
+}
+
+/** Every class of the file extending a legacy declarative base, with its declarations. */
+export function legacyModels(ctx: TypedContext): LegacyModelFact[] {
+  const out: LegacyModelFact[] = [];
+  for (const cls of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+    const base = cls.getExtends()?.getExpression();
+    if (!base || !isLegacyBase(ctx, base)) continue;
+    let tableNameDecl: PropertyDeclaration | undefined;
+    const columns: LegacyColumnFact[] = [];
+    const relationships: LegacyRelationshipFact[] = [];
+    for (const m of cls.getProperties()) {
+      if (!m.isStatic()) continue;
+      const key = memberKey(m);
+      if (key === '__tablename__') {
+        tableNameDecl = m;
+        continue;
+      }
+      const init = m.getInitializer();
+      if (!key || !init || !Node.isCallExpression(init)) continue;
+      const fn = legacyCallee(ctx, init);
+      if (fn === 'Column') {
+        let fkTable: string | null | undefined;
+        for (const a of init.getArguments()) {
+          if (Node.isCallExpression(a) && legacyCallee(ctx, a) === 'ForeignKey') {
+            const ref = stringValue(a.getArguments()[0]);
+            fkTable = ref && ref.includes('.') ? ref.slice(0, ref.lastIndexOf('.')) : null;
+          }
+        }
+        columns.push({ key, decl: m, call: init, fkTable });
+      } else if (fn === 'relationship' || fn === 'relation') {
+        const [target, options, ...rest] = init.getArguments();
+        let targetName: string | undefined;
+        let targetForm: LegacyRelationshipFact['targetForm'] = 'other';
+        if (target && Node.isArrowFunction(target) && Node.isIdentifier(target.getBody())) {
+          targetName = target.getBody().getText();
+          targetForm = 'thunk';
+        } else if (target && Node.isIdentifier(target)) {
+          targetName = target.getText();
+          targetForm = 'class';
+        } else if (stringValue(target) !== undefined) {
+          targetName = stringValue(target);
+          targetForm = 'string';
+        }
+        const opts = options === undefined ? undefined : Node.isObjectLiteralExpression(options) && !rest.length ? options : null;
+        relationships.push({ key, decl: m, call: init, targetName, targetForm, options: opts });
+      }
+    }
+    out.push({ cls, name: cls.getName(), base, tableNameDecl, tableName: stringValue(tableNameDecl?.getInitializer()), columns, relationships });
+  }
+  return out;
+}
+
+/** The literal properties of an options object by key (undefined when a spread, method or computed key is in it). */
+export function literalOptions(options: Node | null | undefined): Map<string, Node> | undefined {
+  const out = new Map<string, Node>();
+  if (options === undefined) return out;
+  if (!options || !Node.isObjectLiteralExpression(options)) return undefined;
+  for (const p of options.getProperties()) {
+    if (!Node.isPropertyAssignment(p)) return undefined;
+    const n = p.getNameNode();
+    const key = Node.isIdentifier(n) ? n.getText() : Node.isStringLiteral(n) ? n.getLiteralValue() : undefined;
+    if (key === undefined) return undefined;
+    out.set(key, p.getInitializerOrThrow());
+  }
+  return out;
+}
+
+/**
+ * Whether the relationship holds a collection, as the shim decides when it maps the class:
+ * `uselist` when given, a collection for a secondary table or a self-reference, else a
+ * single object exactly when the class's own table has a foreign key to the target's.
+ * Undefined when the syntax does not settle it (a foreign key or table name not written
+ * as a literal, a target not declared in this file, `uselist` not a literal).
+ */
+export function isCollection(model: LegacyModelFact, rel: LegacyRelationshipFact, opts: Map<string, Node>, models: readonly LegacyModelFact[]): boolean | undefined {
+  const uselist = opts.get('uselist');
+  if (uselist) {
+    const k = uselist.getKind();
+    return k === SyntaxKind.TrueKeyword ? true : k === SyntaxKind.FalseKeyword ? false : undefined;
+  }
+  if (opts.has('secondary')) return true;
+  const target = models.find((m) => m.name === rel.targetName);
+  if (!target) return undefined;
+  if (target === model) return true;
+  if (model.tableName === undefined || target.tableName === undefined) return undefined;
+  if (model.columns.some((c) => c.fkTable === null)) return undefined;
+  return !model.columns.some((c) => c.fkTable === target.tableName);
+}
+
+/** The leading comments of a class member (kept with it when it moves). */
+export function leadingComments(decl: Node): string[] {
+  return decl.getLeadingCommentRanges().map((r) => r.getText());
+}

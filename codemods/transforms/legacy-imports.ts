@@ -12,7 +12,11 @@ export const syntax: SyntaxTransformFn = (file, api) => {
   const j = api.jscodeshift;
   const root = j(file.source);
   const only = legacyOnlyNames();
-  const ranges: { start: number; end: number }[] = [];
+  const edits: { start: number; end: number; text: string }[] = [];
+  // Uses of a name outside import specifiers (a property key of the same name counts: kept on doubt).
+  const used = (local: string) =>
+    root.find(j.Identifier, { name: local }).filter((p) => p.parent.node.type !== 'ImportSpecifier').size() > 0 ||
+    root.find(j.JSXIdentifier, { name: local }).size() > 0;
   const namespaceOk = (local: string) => {
     let ok = true;
     root.find(j.Identifier, { name: local }).forEach((p) => {
@@ -27,10 +31,22 @@ export const syntax: SyntaxTransformFn = (file, api) => {
   // Edited as text, not reprinted, so the quotes and everything around stay as written.
   const flip = (source: { value?: unknown }) => {
     const { start, end } = source as { start?: number; end?: number };
-    if (typeof start === 'number' && typeof end === 'number' && /^['"]retort\/legacy['"]$/.test(file.source.slice(start, end))) ranges.push({ start: start + 1, end: end - 1 });
+    if (typeof start === 'number' && typeof end === 'number' && /^['"]retort\/legacy['"]$/.test(file.source.slice(start, end))) edits.push({ start: start + 1, end: end - 1, text: 'retort' });
   };
+  const pos = (n: unknown) => n as { start: number; end: number };
   root.find(j.ImportDeclaration, { source: { value: LEGACY } }).forEach((p) => {
-    const specs = p.node.specifiers ?? [];
+    const all = p.node.specifiers ?? [];
+    // Legacy-only names the rewrites left unused (Column once the models are typed) are dropped: they keep nothing legacy.
+    const unused = all.filter((s) => s.type === 'ImportSpecifier' && p.node.importKind !== 'type' && (s as { importKind?: string }).importKind !== 'type' && only.has(s.imported.name as string) && !used(s.local?.name as string));
+    const specs = all.filter((s) => !unused.includes(s));
+    if (unused.length && specs.length) {
+      edits.push({ start: pos(all[0]).start, end: pos(all[all.length - 1]).end, text: specs.map((s) => file.source.slice(pos(s).start, pos(s).end)).join(', ') });
+    } else if (unused.length) {
+      // Nothing of the import is used: the whole declaration goes (with its line break).
+      const { start, end } = pos(p.node);
+      edits.push({ start, end: file.source[end] === '\n' ? end + 1 : end, text: '' });
+      return;
+    }
     const ok = specs.every((s) => {
       if (s.type === 'ImportSpecifier') return !only.has(s.imported.name as string);
       if (s.type === 'ImportNamespaceSpecifier') return namespaceOk(s.local?.name as string);
@@ -53,8 +69,8 @@ export const syntax: SyntaxTransformFn = (file, api) => {
       if (ok) flip(arg);
     } else if (decl.id.type === 'Identifier' && namespaceOk(decl.id.name)) flip(arg);
   });
-  if (!ranges.length) return undefined;
+  if (!edits.length) return undefined;
   let out = file.source;
-  for (const r of ranges.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + 'retort' + out.slice(r.end);
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 };

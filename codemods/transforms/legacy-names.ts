@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { retortTypes } from '../run/retort-types';
 
 /** Shim names whose 2.0 namesakes accept every non-legacy use of them. */
-export const SAME_IN_2_0: ReadonlySet<string> = new Set(['createEngine', 'select', 'case_', 'union', 'unionAll', 'intersect', 'except', 'insert', 'update', 'delete_', 'deleteFrom', 'MetaData', 'Table']);
+export const SAME_IN_2_0: ReadonlySet<string> = new Set(['createEngine', 'declarativeBase', 'select', 'case_', 'union', 'unionAll', 'intersect', 'except', 'insert', 'update', 'delete_', 'deleteFrom', 'MetaData', 'Table']);
 
 let cached: Set<string> | undefined;
 

@@ -193,10 +193,10 @@ export const typed: TypedTransformFn = (ctx) => {
         if (p.isStatic() && key && /^__\w+__$/.test(key) && key !== '__tablename__') throw new Refused(p, `${m.name}.${key} has no 2.0 model equivalent the codemod knows`);
       }
       plan.moved.add(m.tableNameDecl);
-      const members = [...m.columns.map((c) => ({ decl: c.decl, key: c.key, col: c })), ...m.relationships.map((r) => ({ decl: r.decl, key: r.key, rel: r }))].sort((a, b) => a.decl.getStart() - b.decl.getStart());
+      const members = [...m.columns.map((c) => ({ decl: c.decl, key: c.key, col: c, rel: undefined })), ...m.relationships.map((r) => ({ decl: r.decl, key: r.key, col: undefined, rel: r }))].sort((a, b) => a.decl.getStart() - b.decl.getStart());
       for (const x of members) {
         if (x.decl.getDecorators().length) throw new Refused(x.decl, `${m.name}.${x.key} has decorators`);
-        const text = 'col' in x && x.col ? columnText(ctx, x.col.call, x.key, fixAccess) : relationshipEntries(ctx, plan, x.rel!, models, plans, fixAccess);
+        const text = x.col ? columnText(ctx, x.col.call, x.key, fixAccess) : relationshipEntries(ctx, plan, x.rel!, models, plans, fixAccess);
         const comments = x.decl.getLeadingCommentRanges().map((r) => r.getText() + '\n');
         plan.entries.push(`${comments.join('')}${x.decl.getNameNode().getText()}: ${text},`);
         plan.moved.add(x.decl);

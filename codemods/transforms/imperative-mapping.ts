@@ -10,7 +10,7 @@
  * declares every column of the table with a type the column's values fit (what
  * `mapImperatively()` checks at compile time). Otherwise the call is reported.
  */
-import { Node, Type } from 'ts-morph';
+import { CallExpression, Node, Type } from 'ts-morph';
 import { legacyFunctionCalls } from './ts-calls';
 import type { TypedContext, TypedTransformFn } from './types';
 
@@ -57,26 +57,36 @@ function misfit(cls: Node, table: Node): string | undefined {
   return undefined;
 }
 
-export const typed: TypedTransformFn = (ctx) => {
+/**
+ * How `mapper(cls, table)` becomes `Base.mapImperatively(cls, table)` in this file: the base
+ * to map through, or why the call is left for a human. (typed-models asks too, for a
+ * classically mapped class that a converted model names as a relationship target.)
+ */
+export function mappingPlan(ctx: TypedContext, call: CallExpression): { base: string } | { why: string } {
   const found = bases(ctx);
-  for (const { call, args } of legacyFunctionCalls(ctx, ['mapper'])) {
-    const [cls, table, options, ...rest] = args;
-    const base = found[0];
-    const why =
-      !cls || !table || rest.length
-        ? 'not the mapper(Cls, table) form'
-        : options !== undefined
-          ? 'mapper() with properties: write the relationships with many()/one() (2.0 states the direction) as the third argument of Base.mapImperatively()'
-          : found.length !== 1
-            ? `${found.length ? 'several declarative bases' : 'no declarative base'} at the top of this file: call mapImperatively() on the application's base`
-            : base.end > call.getStart()
-              ? `${base.name} is declared after this call`
-              : misfit(cls, table);
-    if (why) {
-      ctx.manual(call, 'L405', why);
+  const [cls, table, options, ...rest] = call.getArguments();
+  const base = found[0];
+  const why =
+    !cls || !table || rest.length
+      ? 'not the mapper(Cls, table) form'
+      : options !== undefined
+        ? 'mapper() with properties: write the relationships with many()/one() (2.0 states the direction) as the third argument of Base.mapImperatively()'
+        : found.length !== 1
+          ? `${found.length ? 'several declarative bases' : 'no declarative base'} at the top of this file: call mapImperatively() on the application's base`
+          : base.end > call.getStart()
+            ? `${base.name} is declared after this call`
+            : misfit(cls, table);
+  return why ? { why } : { base: base.name };
+}
+
+export const typed: TypedTransformFn = (ctx) => {
+  for (const { call } of legacyFunctionCalls(ctx, ['mapper'])) {
+    const plan = mappingPlan(ctx, call);
+    if ('why' in plan) {
+      ctx.manual(call, 'L405', plan.why);
       continue;
     }
     const callee = call.getExpression();
-    ctx.rewrite('L405', [{ start: callee.getStart(), end: callee.getEnd(), text: `${base.name}.mapImperatively` }]);
+    ctx.rewrite('L405', [{ start: callee.getStart(), end: callee.getEnd(), text: `${plan.base}.mapImperatively` }]);
   }
 };

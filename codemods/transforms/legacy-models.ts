@@ -13,7 +13,7 @@ export interface LegacyColumnFact {
   readonly key: string;
   readonly decl: PropertyDeclaration;
   readonly call: CallExpression;
-  /** The table a `ForeignKey('table.column')` argument refers to: a name, or null when it is not a string literal. */
+  /** The table (a {@link tableKey}) a `ForeignKey('table.column')` argument refers to, or null when it cannot be read. */
   readonly fkTable: string | null | undefined;
 }
 
@@ -36,7 +36,7 @@ export interface LegacyModelFact {
   /** The `extends` expression (the base). */
   readonly base: Node;
   readonly tableNameDecl: PropertyDeclaration | undefined;
-  /** The table name when it is a string literal. */
+  /** The table name as a {@link tableKey}, when it can be read. */
   readonly tableName: string | undefined;
   readonly columns: LegacyColumnFact[];
   readonly relationships: LegacyRelationshipFact[];
@@ -88,10 +88,7 @@ export function legacyModels(ctx: TypedContext): LegacyModelFact[] {
       if (fn === 'Column') {
         let fkTable: string | null | undefined;
         for (const a of init.getArguments()) {
-          if (Node.isCallExpression(a) && legacyCallee(ctx, a) === 'ForeignKey') {
-            const ref = stringValue(a.getArguments()[0]);
-            fkTable = ref && ref.includes('.') ? ref.slice(0, ref.lastIndexOf('.')) : null;
-          }
+          if (Node.isCallExpression(a) && legacyCallee(ctx, a) === 'ForeignKey') fkTable = foreignKeyTable(a.getArguments()[0]) ?? null;
         }
         columns.push({ key, decl: m, call: init, fkTable });
       } else if (fn === 'relationship' || fn === 'relation') {
@@ -112,9 +109,90 @@ export function legacyModels(ctx: TypedContext): LegacyModelFact[] {
         relationships.push({ key, decl: m, call: init, targetName, targetForm, options: opts });
       }
     }
-    out.push({ cls, name: cls.getName(), base, tableNameDecl, tableName: stringValue(tableNameDecl?.getInitializer()), columns, relationships });
+    const init = tableNameDecl?.getInitializer();
+    out.push({ cls, name: cls.getName(), base, tableNameDecl, tableName: init && tableKey(init), columns, relationships });
   }
   return out;
+}
+
+/**
+ * A table name for comparison: `lit:users` for a literal, `expr:tableName('users')` for an
+ * expression made only of names, property reads and calls with literal arguments (the
+ * same text is taken for the same value: such an expression names the same table
+ * wherever it is written). Undefined for anything else.
+ */
+export function tableKey(n: Node): string | undefined {
+  const v = stringValue(n);
+  if (v !== undefined) return `lit:${v}`;
+  return isStable(n) ? `expr:${n.getText().replace(/\s+/g, '')}` : undefined;
+}
+
+function isStable(n: Node): boolean {
+  if (Node.isIdentifier(n)) return true;
+  if (Node.isPropertyAccessExpression(n)) return isStable(n.getExpression());
+  if (Node.isCallExpression(n)) return isStable(n.getExpression()) && n.getArguments().every((a) => stringValue(a) !== undefined || Node.isNumericLiteral(a));
+  return false;
+}
+
+/** The table of a `ForeignKey()` target: `'users.id'`, or `${expr}.id` where expr is a {@link tableKey} expression. */
+export function foreignKeyTable(ref: Node | undefined): string | undefined {
+  const v = stringValue(ref);
+  if (v !== undefined) return v.includes('.') ? `lit:${v.slice(0, v.lastIndexOf('.'))}` : undefined;
+  if (!ref || !Node.isTemplateExpression(ref) || ref.getHead().getLiteralText() !== '' || ref.getTemplateSpans().length !== 1) return undefined;
+  const span = ref.getTemplateSpans()[0];
+  if (!/^\.[A-Za-z_$][\w$]*$/.test(span.getLiteral().getLiteralText())) return undefined;
+  return isStable(span.getExpression()) ? tableKey(span.getExpression()) : undefined;
+}
+
+/** Whether two {@link tableKey}s name the same table; undefined when the syntax cannot tell. */
+export function sameTable(a: string, b: string): boolean | undefined {
+  if (a === b) return true;
+  if (a.startsWith('lit:') && b.startsWith('lit:')) return false;
+  // Two calls of one function with different literal arguments: different tables.
+  const call = /^expr:([\w$.]+)\((.*)\)$/;
+  const [x, y] = [call.exec(a), call.exec(b)];
+  if (x && y && x[1] === y[1]) return false;
+  return undefined;
+}
+
+/** A class mapped classically in this file (`mapper(Cls, table)` or `Base.mapImperatively(Cls, table)`). */
+export interface ClassicalTarget {
+  readonly name: string;
+  readonly call: CallExpression;
+  /** The table name as a {@link tableKey}. */
+  readonly tableName: string | undefined;
+  /** The base of `Base.mapImperatively(…)`; undefined for `mapper()`. */
+  readonly base: string | undefined;
+}
+
+/** The classical mappings written as top-level statements of the file. */
+export function classicalTargets(ctx: TypedContext): ClassicalTarget[] {
+  const out: ClassicalTarget[] = [];
+  for (const st of ctx.sourceFile.getStatements()) {
+    const call = Node.isExpressionStatement(st) ? st.getExpression() : undefined;
+    if (!call || !Node.isCallExpression(call)) continue;
+    const [cls, table] = call.getArguments();
+    if (!cls || !Node.isIdentifier(cls) || !table) continue;
+    const callee = call.getExpression();
+    let base: string | undefined;
+    if (legacyCallee(ctx, call) === 'mapper') base = undefined;
+    else if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'mapImperatively' && Node.isIdentifier(callee.getExpression())) base = callee.getExpression().getText();
+    else continue;
+    out.push({ name: cls.getText(), call, tableName: tableOf(table), base });
+  }
+  return out;
+}
+
+/** The name of a Core table given by a variable: its `new Table(name, …)` declaration's first argument, as a {@link tableKey}. */
+function tableOf(table: Node): string | undefined {
+  if (!Node.isIdentifier(table)) return undefined;
+  let sym = table.getSymbol();
+  if (sym?.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
+  const decl = sym?.getDeclarations()[0];
+  const init = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : undefined;
+  if (!init || !Node.isNewExpression(init)) return undefined;
+  const name = init.getArguments()[0];
+  return name ? tableKey(name) : undefined;
 }
 
 /** The literal properties of an options object by key (undefined when a spread, method or computed key is in it). */
@@ -139,19 +217,26 @@ export function literalOptions(options: Node | null | undefined): Map<string, No
  * Undefined when the syntax does not settle it (a foreign key or table name not written
  * as a literal, a target not declared in this file, `uselist` not a literal).
  */
-export function isCollection(model: LegacyModelFact, rel: LegacyRelationshipFact, opts: Map<string, Node>, models: readonly LegacyModelFact[]): boolean | undefined {
+export function isCollection(model: LegacyModelFact, rel: LegacyRelationshipFact, opts: Map<string, Node>, targets: readonly { name: string | undefined; tableName: string | undefined }[]): boolean | undefined {
   const uselist = opts.get('uselist');
   if (uselist) {
     const k = uselist.getKind();
     return k === SyntaxKind.TrueKeyword ? true : k === SyntaxKind.FalseKeyword ? false : undefined;
   }
   if (opts.has('secondary')) return true;
-  const target = models.find((m) => m.name === rel.targetName);
+  const target = targets.find((m) => m.name !== undefined && m.name === rel.targetName);
   if (!target) return undefined;
   if (target === model) return true;
-  if (model.tableName === undefined || target.tableName === undefined) return undefined;
-  if (model.columns.some((c) => c.fkTable === null)) return undefined;
-  return !model.columns.some((c) => c.fkTable === target.tableName);
+  if (target.tableName === undefined) return undefined;
+  let holdsKey = false;
+  for (const c of model.columns) {
+    if (c.fkTable === undefined) continue;
+    if (c.fkTable === null) return undefined;
+    const same = sameTable(c.fkTable, target.tableName);
+    if (same === undefined) return undefined;
+    holdsKey ||= same;
+  }
+  return !holdsKey;
 }
 
 /** The leading comments of a class member (kept with it when it moves). */

@@ -21,7 +21,8 @@
  */
 import { Node, PropertyAccessExpression, PropertyDeclaration, SyntaxKind } from 'ts-morph';
 import { applyEdits } from '../run/typed-stage';
-import { isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';
+import { mappingPlan } from './imperative-mapping';
+import { ClassicalTarget, classicalTargets, isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';
 import type { TextEdit, TypedContext, TypedTransformFn } from './types';
 
 /** 1.x type names → the 2.0 type functions (a name alone is called without arguments). */
@@ -107,22 +108,40 @@ interface Plan {
   readonly moved: Set<PropertyDeclaration>;
   /** Reverse sides of other classes' backrefs, added after its own. */
   readonly reverse: string[];
+  /** `mapper()` calls of classical targets, which become `Base.mapImperatively()` with the class. */
+  readonly mappings: Set<ClassicalTarget>;
   /** Models it is linked to by relationships (they change together). */
   readonly linked: Set<LegacyModelFact>;
   refused?: Refused;
 }
 
-function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelationshipFact, models: readonly LegacyModelFact[], plans: Map<LegacyModelFact, Plan>, fixAccess: (n: Node) => string): string {
+function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelationshipFact, models: readonly LegacyModelFact[], classicals: readonly ClassicalTarget[], plans: Map<LegacyModelFact, Plan>, fixAccess: (n: Node) => string): string {
   const model = plan.model;
   const opts = literalOptions(rel.options);
   if (!opts) throw new Refused(rel.call, `${rel.key}: relationship options that are not an object literal`);
   for (const [k, v] of opts) if (!RELATIONSHIP_OPTIONS.has(k)) throw new Refused(v, `${rel.key}: the option ${k} has no 2.0 relationship equivalent the codemod knows`);
   const target = models.find((m) => m.name !== undefined && m.name === rel.targetName);
-  if (!target || rel.targetForm === 'other') throw new Refused(rel.call, `${rel.key}: the target is not a 1.x declarative class of this file; convert it with its target together`);
-  if (!Node.isIdentifier(model.base) || target.base.getText() !== model.base.getText()) throw new Refused(rel.call, `${rel.key}: ${model.name} and ${target.name} do not extend the same named base`);
-  plan.linked.add(target);
-  plans.get(target)!.linked.add(model);
-  const many = isCollection(model, rel, opts, models);
+  const classical = target ? undefined : classicals.find((c) => c.name === rel.targetName);
+  if ((!target && !classical) || rel.targetForm === 'other') throw new Refused(rel.call, `${rel.key}: the target is not a 1.x declarative class or a classically mapped class of this file; convert it with its target together`);
+  if (!Node.isIdentifier(model.base)) throw new Refused(rel.call, `${rel.key}: ${model.name} does not extend a named base`);
+  const baseName = model.base.getText();
+  if (target) {
+    if (target.base.getText() !== baseName) throw new Refused(rel.call, `${rel.key}: ${model.name} and ${target.name} do not extend the same base`);
+    plan.linked.add(target);
+    plans.get(target)!.linked.add(model);
+  } else {
+    // A classical target must be mapped through the same base, so its name resolves in that registry.
+    const c = classical!;
+    if (opts.has('backref')) throw new Refused(rel.call, `${rel.key}: a backref onto the classically mapped ${c.name}: declare its side in Base.mapImperatively(${c.name}, table, { … })`);
+    const through = c.base ?? (() => {
+      const p = mappingPlan(ctx, c.call);
+      if ('why' in p) throw new Refused(rel.call, `${rel.key}: the target ${c.name} keeps its mapper() call (${p.why})`);
+      return p.base;
+    })();
+    if (through !== baseName) throw new Refused(rel.call, `${rel.key}: the target ${c.name} is mapped through another base than ${baseName}`);
+    if (c.base === undefined) plan.mappings.add(c);
+  }
+  const many = isCollection(model, rel, opts, [...models, ...classicals]);
   if (many === undefined) throw new Refused(rel.call, `${rel.key}: whether it holds one object or a collection depends on foreign keys or table names not written as literals: add uselist: true/false`);
   const out: string[] = [];
   const backref = opts.get('backref');
@@ -141,7 +160,7 @@ function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelations
   // By name: a function returning the class would make each class's base depend on the other's type.
   const targetText = `'${rel.targetName}'`;
   const fn = name(ctx, many ? 'many' : 'one', rel.call);
-  if (backref) {
+  if (backref && target) {
     const back = stringValue(backref);
     if (back === undefined) throw new Refused(backref, `${rel.key}: backref is not a string literal`);
     if (target.columns.some((c) => c.key === back) || target.relationships.some((r) => r.key === back) || target.cls.getStaticProperty(back)) {
@@ -181,7 +200,8 @@ export const typed: TypedTransformFn = (ctx) => {
   const fixAccess = (n: Node) => textOf(n.getStart(), n.getEnd());
 
   const models = legacyModels(ctx);
-  const plans = new Map(models.map((m) => [m, { model: m, entries: [] as string[], reverse: [] as string[], moved: new Set<PropertyDeclaration>(), linked: new Set<LegacyModelFact>() } as Plan]));
+  const classicals = classicalTargets(ctx);
+  const plans = new Map(models.map((m) => [m, { model: m, entries: [] as string[], reverse: [] as string[], mappings: new Set<ClassicalTarget>(), moved: new Set<PropertyDeclaration>(), linked: new Set<LegacyModelFact>() } as Plan]));
   for (const plan of plans.values()) {
     const m = plan.model;
     try {
@@ -196,7 +216,7 @@ export const typed: TypedTransformFn = (ctx) => {
       const members = [...m.columns.map((c) => ({ decl: c.decl, key: c.key, col: c, rel: undefined })), ...m.relationships.map((r) => ({ decl: r.decl, key: r.key, col: undefined, rel: r }))].sort((a, b) => a.decl.getStart() - b.decl.getStart());
       for (const x of members) {
         if (x.decl.getDecorators().length) throw new Refused(x.decl, `${m.name}.${x.key} has decorators`);
-        const text = x.col ? columnText(ctx, x.col.call, x.key, fixAccess) : relationshipEntries(ctx, plan, x.rel!, models, plans, fixAccess);
+        const text = x.col ? columnText(ctx, x.col.call, x.key, fixAccess) : relationshipEntries(ctx, plan, x.rel!, models, classicals, plans, fixAccess);
         const comments = x.decl.getLeadingCommentRanges().map((r) => r.getText() + '\n');
         plan.entries.push(`${comments.join('')}${x.decl.getNameNode().getText()}: ${text},`);
         plan.moved.add(x.decl);
@@ -268,5 +288,17 @@ export const typed: TypedTransformFn = (ctx) => {
     }
     ctx.rewrite('L404', [{ start, end, text: text.replace(PLACEHOLDER, (_, n: string) => ctx.retortName(n)!) }]);
   }
-  for (const e of accesses) if (!inside.some(([s, t]) => e.start >= s && e.end <= t)) ctx.rewrite('L404', [e]);
+  const mapped = new Set<ClassicalTarget>();
+  for (const plan of plans.values()) {
+    if (plan.refused) continue;
+    for (const c of plan.mappings) {
+      if (mapped.has(c)) continue;
+      mapped.add(c);
+      const callee = c.call.getExpression();
+      ctx.rewrite('L405', [{ start: callee.getStart(), end: callee.getEnd(), text: `${(plan.model.base as Node).getText()}.mapImperatively` }]);
+    }
+  }
+  // The reads outside converted classes: one site, whatever their number.
+  const outside = accesses.filter((e) => !inside.some(([s, t]) => e.start >= s && e.end <= t));
+  if (outside.length) ctx.rewrite('L404', outside);
 };

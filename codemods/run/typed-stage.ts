@@ -70,6 +70,7 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
   const all = [...new Set([...typedOf.values()].flat())].sort((a, b) => a.order - b.order);
   const order = new Map(all.map((t, i) => [t.name, i]));
   const modules = new Map(all.map((t) => [t.name, t.load()]));
+  const reshapers = new Set(all.filter((t) => t.reshapesTypes).map((t) => t.name));
   for (const [path, text] of candidates) {
     project.createSourceFile(path, text, { overwrite: true });
     result.set(path, { text, rewritten: {}, manual: [] });
@@ -79,6 +80,7 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
   for (let pass = 0; pending.length; pass++) {
     const next: string[] = [];
     const changed: [string, string][] = [];
+    const reshaped: [string, string][] = [];
     for (const path of pending) {
       const outcome = result.get(path)!;
       const sf = project.getSourceFileOrThrow(path);
@@ -99,12 +101,14 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
       const groups = [...out.groups].sort((a, b) => order.get(a.transform)! - order.get(b.transform)! || a.edits[0].start - b.edits[0].start);
       const accepted: TextEdit[] = [];
       let rejected = false;
+      let reshaping = false;
       for (const g of groups) {
         if (g.edits.some((e) => accepted.some((a) => overlaps(a, e)))) {
           rejected = true;
           continue;
         }
         accepted.push(...g.edits);
+        if (reshapers.has(g.transform)) reshaping = true;
         outcome.rewritten[g.code] = (outcome.rewritten[g.code] ?? 0) + 1;
       }
       if (!accepted.length) {
@@ -115,6 +119,7 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
       const imports = out.imports.filter((e, i) => out.imports.findIndex((x) => x.start === e.start && x.text === e.text) === i);
       const applied = mergeInsertions([...accepted, ...imports]);
       outcome.text = applyEdits(outcome.text, applied);
+      if (reshaping) reshaped.push([path, outcome.text]);
       if (rejected) {
         // Some edits wait for the next pass, on the new text; its reports replace these.
         changed.push([path, outcome.text]);
@@ -122,6 +127,20 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
       } else outcome.manual = out.manual.map((m) => ({ ...m, pos: mapPosition(m.pos, applied) }));
     }
     for (const [path, text] of changed) project.getSourceFileOrThrow(path).replaceWithText(text);
+    // Declarations other files see have changed: their importers in this batch are collected again on the new types.
+    if (reshaped.length) {
+      for (const [path, text] of reshaped) if (!next.includes(path)) project.getSourceFileOrThrow(path).replaceWithText(text);
+      const paths = new Set(reshaped.map(([p]) => project.getSourceFileOrThrow(p).getFilePath()));
+      for (const [path] of candidates) {
+        if (next.includes(path) || result.get(path)!.error) continue;
+        const imports = project.getSourceFileOrThrow(path).getImportDeclarations().map((d) => d.getModuleSpecifierSourceFile()?.getFilePath());
+        if (!imports.some((p) => p !== undefined && paths.has(p))) continue;
+        // Its own edits of this pass are in its text already: the program must hold that text.
+        const sf = project.getSourceFileOrThrow(path);
+        if (sf.getFullText() !== result.get(path)!.text) sf.replaceWithText(result.get(path)!.text);
+        next.push(path);
+      }
+    }
     if (pass + 1 >= MAX_PASSES && next.length) {
       for (const p of next) result.get(p)!.error = `type-aware transforms still changed the file after ${MAX_PASSES} passes`;
       break;

@@ -214,6 +214,7 @@ const ENTRIES: TransformInfo[] = [
     order: 410,
     summary: "relationship(() => B, { backref: 'a' }) → { backPopulates: 'a' }, and the reverse side declared on B",
     trigger: /\bbackref\b/,
+    reshapesTypes: true,
     load: load(() => require('./back-populates')),
   },
   {
@@ -225,6 +226,7 @@ const ENTRIES: TransformInfo[] = [
     summary: 'class User extends Base { static id = Column(Integer, …) } → class User extends Base.model(\'users\', { id: column(integer(), …) }) {}',
     // Class-level reads of a static (`User.id`) may be in any file that imports a model.
     trigger: /\bColumn\b|__tablename__|\b[A-Z_$][\w$]*\s*\.\s*[A-Za-z_$]/,
+    reshapesTypes: true,
     load: load(() => require('./typed-models')),
   },
   {
@@ -235,6 +237,7 @@ const ENTRIES: TransformInfo[] = [
     order: 430,
     summary: 'mapper(Cls, table) → Base.mapImperatively(Cls, table) (the file\'s one declarative base)',
     trigger: /\bmapper\b/,
+    reshapesTypes: true,
     load: load(() => require('./imperative-mapping')),
   },
   {

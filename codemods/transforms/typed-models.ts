@@ -191,6 +191,11 @@ export const typed: TypedTransformFn = (ctx) => {
     // Only `Cls.key` and `this.key` can read a static (asking the checker about every access would be slow).
     const obj = pa.getExpression();
     if (!(Node.isIdentifier(obj) && /^[A-Z_$]/.test(obj.getText())) && obj.getKind() !== SyntaxKind.ThisKeyword) continue;
+    if (Node.isIdentifier(obj)) {
+      const sym = obj.getSymbol();
+      const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+      if (!target?.getDeclarations().some((d) => Node.isClassDeclaration(d) && d.getExtends())) continue;
+    }
     const decls = pa.getNameNode().getSymbol()?.getDeclarations() ?? [];
     if (!decls.length || !decls.every((d) => isLegacyStatic(ctx, d))) continue;
     const end = (pa as PropertyAccessExpression).getExpression().getEnd();
@@ -213,6 +218,11 @@ export const typed: TypedTransformFn = (ctx) => {
         if (p.isStatic() && key && /^__\w+__$/.test(key) && key !== '__tablename__') throw new Refused(p, `${m.name}.${key} has no 2.0 model equivalent the codemod knows`);
       }
       plan.moved.add(m.tableNameDecl);
+      const keys = new Set([...m.columns.map((c) => c.key), ...m.relationships.map((r) => r.key)]);
+      for (const p of m.cls.getInstanceProperties()) {
+        const key = Node.isPropertyDeclaration(p) ? memberKey(p) : undefined;
+        if (key && keys.has(key)) throw new Refused(p, `${m.name} declares ${key} on its instances too; the typed model types it from its column or relationship (remove the declaration, then convert)`);
+      }
       const members = [...m.columns.map((c) => ({ decl: c.decl, key: c.key, col: c, rel: undefined })), ...m.relationships.map((r) => ({ decl: r.decl, key: r.key, col: undefined, rel: r }))].sort((a, b) => a.decl.getStart() - b.decl.getStart());
       for (const x of members) {
         if (x.decl.getDecorators().length) throw new Refused(x.decl, `${m.name}.${x.key} has decorators`);

@@ -84,6 +84,11 @@ export interface TransformInfo {
   readonly trigger: RegExp;
   /** Finds sites for a human and rewrites nothing. */
   readonly reportOnly?: boolean;
+  /**
+   * Rewrites declarations that other files' types depend on (models): files of the same
+   * batch importing a file it changed are collected again on the new types.
+   */
+  readonly reshapesTypes?: boolean;
   /** Runs once per repository after the other transforms (it needs the whole run's outcome). */
   readonly finalStage?: boolean;
   load(): TransformModule;

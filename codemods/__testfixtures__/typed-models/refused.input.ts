@@ -35,6 +35,13 @@ export class Feed extends Base {
   static items = relationship(() => Tag, { lazy: 'dynamic' });
 }
 
+// An instance declaration of a column: the typed model would declare it a second time.
+export class Note extends Base {
+  static __tablename__ = 'notes';
+  static id = Column(Integer, { primaryKey: true });
+  declare id: number;
+}
+
 // No __tablename__.
 export class Mixin extends Base {
   static id = Column(Integer, { primaryKey: true });

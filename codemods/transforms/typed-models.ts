@@ -182,6 +182,16 @@ function isLegacyStatic(ctx: TypedContext, d: Node): boolean {
   return Node.isClassDeclaration(cls) || Node.isClassExpression(cls);
 }
 
+/** Whether a class extends `X.model(name, { …, key: … })` with `key` among its props. */
+function isModelKey(cls: Node, key: string): boolean {
+  const base = Node.isClassDeclaration(cls) ? cls.getExtends()?.getExpression() : undefined;
+  if (!base || !Node.isCallExpression(base)) return false;
+  const callee = base.getExpression();
+  const props = base.getArguments()[1];
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'model' || !props || !Node.isObjectLiteralExpression(props)) return false;
+  return props.getProperties().some((p) => Node.isPropertyAssignment(p) && p.getName() === key);
+}
+
 export const typed: TypedTransformFn = (ctx) => {
   const sf = ctx.sourceFile;
   const full = sf.getFullText();
@@ -191,13 +201,17 @@ export const typed: TypedTransformFn = (ctx) => {
     // Only `Cls.key` and `this.key` can read a static (asking the checker about every access would be slow).
     const obj = pa.getExpression();
     if (!(Node.isIdentifier(obj) && /^[A-Z_$]/.test(obj.getText())) && obj.getKind() !== SyntaxKind.ThisKeyword) continue;
+    let classes: Node[] = [];
     if (Node.isIdentifier(obj)) {
       const sym = obj.getSymbol();
       const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
-      if (!target?.getDeclarations().some((d) => Node.isClassDeclaration(d) && d.getExtends())) continue;
+      classes = target?.getDeclarations().filter((d) => Node.isClassDeclaration(d) && d.getExtends()) ?? [];
+      if (!classes.length) continue;
     }
     const decls = pa.getNameNode().getSymbol()?.getDeclarations() ?? [];
-    if (!decls.length || !decls.every((d) => isLegacyStatic(ctx, d))) continue;
+    // A read of a class converted earlier in this run (its file was rewritten first): the key is now only under .c.
+    const converted = !decls.length && classes.some((c) => isModelKey(c, pa.getName()));
+    if (!converted && (!decls.length || !decls.every((d) => isLegacyStatic(ctx, d)))) continue;
     const end = (pa as PropertyAccessExpression).getExpression().getEnd();
     accesses.push({ start: end, end, text: '.c' });
   }

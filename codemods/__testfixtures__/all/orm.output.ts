@@ -1,5 +1,5 @@
 // A small 1.x ORM module: after `all` every Query is a select() run by the session (which stays the legacy one: it is all 2.0 calls now, so nothing warns).
-import { createEngine, joinedload, select, selectinload, Session, selectinLoad, joinedLoad, func, update, deleteFrom, insert } from 'retort/legacy';
+import { createEngine, select, Session, selectinLoad, joinedLoad, func, update, deleteFrom, insert } from 'retort/legacy';
 import { Address, setUp, User } from '../orm-models';
 
 export async function run(): Promise<unknown> {

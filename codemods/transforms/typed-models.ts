@@ -19,7 +19,7 @@
  * from another file, a direction the syntax does not settle) is left as it is and
  * reported; so are the classes linked to it by relationships, which must change together.
  */
-import { Node, PropertyAccessExpression, PropertyDeclaration, SyntaxKind } from 'ts-morph';
+import { Node, PropertyAccessExpression, PropertyDeclaration, SourceFile, SyntaxKind } from 'ts-morph';
 import { applyEdits } from '../run/typed-stage';
 import { mappingPlan } from './imperative-mapping';
 import { ClassicalTarget, classicalTargets, isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';
@@ -192,32 +192,8 @@ function isModelKey(cls: Node, key: string): boolean {
   return props.getProperties().some((p) => Node.isPropertyAssignment(p) && p.getName() === key);
 }
 
-export const typed: TypedTransformFn = (ctx) => {
-  const sf = ctx.sourceFile;
-  const full = sf.getFullText();
-  // Class-level reads of the statics: `User.id` → `User.c.id` (an insertion after the class).
-  const accesses: TextEdit[] = [];
-  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
-    // Only `Cls.key` and `this.key` can read a static (asking the checker about every access would be slow).
-    const obj = pa.getExpression();
-    if (!(Node.isIdentifier(obj) && /^[A-Z_$]/.test(obj.getText())) && obj.getKind() !== SyntaxKind.ThisKeyword) continue;
-    let classes: Node[] = [];
-    if (Node.isIdentifier(obj)) {
-      const sym = obj.getSymbol();
-      const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
-      classes = target?.getDeclarations().filter((d) => Node.isClassDeclaration(d) && d.getExtends()) ?? [];
-      if (!classes.length) continue;
-    }
-    const decls = pa.getNameNode().getSymbol()?.getDeclarations() ?? [];
-    // A read of a class converted earlier in this run (its file was rewritten first): the key is now only under .c.
-    const converted = !decls.length && classes.some((c) => isModelKey(c, pa.getName()));
-    if (!converted && (!decls.length || !decls.every((d) => isLegacyStatic(ctx, d)))) continue;
-    const end = (pa as PropertyAccessExpression).getExpression().getEnd();
-    accesses.push({ start: end, end, text: '.c' });
-  }
-  const textOf = (start: number, end: number) => applyEdits(full.slice(start, end), accesses.filter((e) => e.start >= start && e.end <= end).map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
-  const fixAccess = (n: Node) => textOf(n.getStart(), n.getEnd());
-
+/** The plan of every 1.x class of the file: its 2.0 entries, or why it stays (linked classes share a fate). */
+function planAll(ctx: TypedContext, fixAccess: (n: Node) => string): { plans: Map<LegacyModelFact, Plan> } {
   const models = legacyModels(ctx);
   const classicals = classicalTargets(ctx);
   const plans = new Map(models.map((m) => [m, { model: m, entries: [] as string[], reverse: [] as string[], mappings: new Set<ClassicalTarget>(), moved: new Set<PropertyDeclaration>(), linked: new Set<LegacyModelFact>() } as Plan]));
@@ -263,6 +239,53 @@ export const typed: TypedTransformFn = (ctx) => {
       }
     }
   }
+  return { plans };
+}
+
+const decided = new WeakMap<SourceFile, { text: string; converted: Set<Node> }>();
+
+/**
+ * The classes of a file that typed-models converts (decided from that file alone, the
+ * same way wherever it is asked), so a read `Cls.key` in any file becomes `Cls.c.key` only
+ * when `Cls` becomes a typed model: on an untyped class, `Cls.c.key` would lose the column's type.
+ */
+function convertedClasses(ctx: TypedContext, sf: SourceFile): Set<Node> {
+  const text = sf.getFullText();
+  const known = decided.get(sf);
+  if (known && known.text === text) return known.converted;
+  const { plans } = planAll({ ...ctx, sourceFile: sf }, (n) => n.getText());
+  const converted = new Set<Node>([...plans.values()].filter((p) => !p.refused).map((p) => p.model.cls));
+  decided.set(sf, { text, converted });
+  return converted;
+}
+
+export const typed: TypedTransformFn = (ctx) => {
+  const sf = ctx.sourceFile;
+  const full = sf.getFullText();
+  // Class-level reads of the statics: `User.id` → `User.c.id` (an insertion after the class).
+  const accesses: TextEdit[] = [];
+  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    // Only `Cls.key` and `this.key` can read a static (asking the checker about every access would be slow).
+    const obj = pa.getExpression();
+    if (!(Node.isIdentifier(obj) && /^[A-Z_$]/.test(obj.getText())) && obj.getKind() !== SyntaxKind.ThisKeyword) continue;
+    let classes: Node[] = [];
+    if (Node.isIdentifier(obj)) {
+      const sym = obj.getSymbol();
+      const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+      classes = target?.getDeclarations().filter((d) => Node.isClassDeclaration(d) && d.getExtends()) ?? [];
+      if (!classes.length) continue;
+    }
+    const decls = pa.getNameNode().getSymbol()?.getDeclarations() ?? [];
+    // A read of a class converted earlier in this run (its file was rewritten first): the key is now only under .c.
+    const converted = !decls.length && classes.some((c) => isModelKey(c, pa.getName()));
+    if (!converted && (!decls.length || !decls.every((d) => isLegacyStatic(ctx, d) && convertedClasses(ctx, d.getSourceFile()).has(d.getParentOrThrow())))) continue;
+    const end = (pa as PropertyAccessExpression).getExpression().getEnd();
+    accesses.push({ start: end, end, text: '.c' });
+  }
+  const textOf = (start: number, end: number) => applyEdits(full.slice(start, end), accesses.filter((e) => e.start >= start && e.end <= end).map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+  const fixAccess = (n: Node) => textOf(n.getStart(), n.getEnd());
+
+  const { plans } = planAll(ctx, fixAccess);
   // Targets are found by class name, so the classes are registered with their base right after the last of them.
   const registerAfter = new Map<LegacyModelFact, string>();
   const groups = new Map<string, LegacyModelFact[]>();

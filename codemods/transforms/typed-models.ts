@@ -13,7 +13,7 @@
  * `one<User>` → `User | null`). A collection or a single object is decided as the shim
  * decides it (by the foreign keys); a `backref` becomes `backPopulates` on both sides,
  * the reverse side written into the target class. Class-level uses of the statics
- * (`User.id.eq(5)`, in any file) become `User.c.id`, which the legacy classes have too.
+ * (`User.id.eq(5)`, in any file) become `User.c.id` for the classes that are converted.
  *
  * A class whose declarations cannot all be read (a non-literal option, a target class
  * from another file, a direction the syntax does not settle) is left as it is and

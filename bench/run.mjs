@@ -13,7 +13,7 @@
 // the chart bench/results.svg.
 //
 // Options:
-//   --quick                 1/10 of every size, 3 runs (default 5)
+//   --quick                 1/10 of every size, 1 run per case (a smoke run: minutes, not medians)
 //   --runs N                runs per case
 //   --workload insert,load  only these workloads
 //   --db sqlite,postgresql,mysql
@@ -56,7 +56,7 @@ const opt = (name, fallback) => {
 };
 const list = (name) => (opt(name, '') ? opt(name, '').split(',') : undefined);
 const QUICK = argv.includes('--quick');
-const RUNS = Number(opt('runs', QUICK ? 3 : 5));
+const RUNS = Number(opt('runs', QUICK ? 1 : 5));
 const DBS = list('db') ?? ['sqlite', 'postgresql', 'mysql'];
 const ONLY_WORKLOADS = list('workload');
 const ONLY = list('contender');

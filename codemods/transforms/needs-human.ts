@@ -1,13 +1,16 @@
 /**
  * Finds the sites of the codes no transform may rewrite (the legacy registry says why for
  * each) and reports them; changes nothing. L102 bound metadata and implicit execution,
- * L103 autocommit, L106 a second begin() on a connection in one function, L205
- * applyLabels(), L208 a select used as a FROM (`.c`, `.select()`).
+ * L103 autocommit (the option, and DML run on a connection of the function's own outside
+ * a transaction), L106 a second begin() on a connection in one function or a begin() on a
+ * connection the function was given, L205 applyLabels(), L208 a select used as a FROM
+ * (`.c`, `.select()`); the ORM codes in needs-human-orm.ts.
  */
 import { Node, PropertyAccessExpression, SyntaxKind } from 'ts-morph';
 import { LEGACY_REGISTRY } from '../../legacy-api/registry';
 import type { TypedTransformFn } from './types';
 import { hasLegacyType, legacyMethodCalls } from './ts-calls';
+import { findOrmSites } from './needs-human-orm';
 
 const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
 
@@ -45,6 +48,20 @@ export const typed: TypedTransformFn = (ctx) => {
     const sym = c.receiver.getSymbol();
     const earlier = begins.find((o) => o !== c && o.call.getStart() < c.call.getStart() && o.receiver.getSymbol() === sym && o.call.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) === fn);
     if (earlier) ctx.manual(c.call, 'L106', `a second begin() on this connection: ${reason('L106')}`);
+    // A connection the function was given may be in its caller's transaction already.
+    else if (isParameterOf(c.receiver, fn)) ctx.manual(c.call, 'L106', `begin() on a connection the caller passed (it may be in a transaction already): ${reason('L106')}`);
+  }
+  // L103: INSERT/UPDATE/DELETE on a connection the function opened, with no begin() on it before.
+  for (const c of legacyMethodCalls(ctx, ['execute'], ['LegacyConnection'])) {
+    if (!Node.isIdentifier(c.receiver) || !c.args[0] || !isDml(c.args[0])) continue;
+    const fn = c.call.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a));
+    if (isParameterOf(c.receiver, fn)) continue;
+    const sym = c.receiver.getSymbol();
+    const decl = sym?.getDeclarations()[0];
+    // Only a local connection: one from elsewhere (a module's, a field) may be in a transaction.
+    if (!decl || !Node.isVariableDeclaration(decl) || decl.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) !== fn) continue;
+    const begun = begins.some((b) => b.receiver.getSymbol() === sym && b.call.getStart() < c.call.getStart());
+    if (!begun) ctx.manual(c.call, 'L103', `${dmlKind(c.args[0])} run outside a transaction (autocommitted in 1.x): ${reason('L103')}`);
   }
   // L205 and L208 on legacy selects.
   for (const c of legacyMethodCalls(ctx, ['applyLabels'], ['LegacySelect'])) ctx.manual(c.call, 'L205', reason('L205'));
@@ -52,4 +69,26 @@ export const typed: TypedTransformFn = (ctx) => {
   for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
     if (pa.getName() === 'c' && ctx.isLegacy(pa.getNameNode(), ['LegacySelect'])) ctx.manual(pa, 'L208', `select.c: ${reason('L208')}`);
   }
+  findOrmSites(ctx);
 };
+
+/** Whether `id` names a parameter of the function `fn`. */
+function isParameterOf(id: Node, fn: Node | undefined): boolean {
+  const decl = id.getSymbol()?.getDeclarations()[0];
+  return !!decl && Node.isParameterDeclaration(decl) && decl.getParent() === fn;
+}
+
+const DML = /[\\/]core[\\/]sql[\\/](insert|update|delete)\.(d\.)?ts$/;
+
+/** INSERT, UPDATE or DELETE when the statement's type is one of Retort's DML statements. */
+function dmlKind(stmt: Node): string | undefined {
+  const t = stmt.getType();
+  for (const part of t.isIntersection() ? t.getIntersectionTypes() : [t]) {
+    for (const d of part.getSymbol()?.getDeclarations() ?? []) {
+      const m = DML.exec(d.getSourceFile().getFilePath());
+      if (m) return m[1].toUpperCase();
+    }
+  }
+  return undefined;
+}
+const isDml = (stmt: Node) => dmlKind(stmt) !== undefined;

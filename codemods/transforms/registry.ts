@@ -242,12 +242,13 @@ const ENTRIES: TransformInfo[] = [
   },
   {
     name: 'needs-human',
-    codes: ['L102', 'L103', 'L106', 'L205', 'L208'],
+    codes: ['L102', 'L103', 'L106', 'L205', 'L208', 'L306', 'L309', 'L401', 'L402', 'L403', 'L407'],
     engine: 'ts-morph',
     typeAware: true,
     order: 900,
-    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, labels, implicit subqueries)',
-    trigger: /\b(bind|autocommit|begin|applyLabels|createAll|dropAll|create|drop|exists|execute|scalar|select)\b|\.c\b/,
+    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, labels, implicit subqueries, fromSelf, joined collections, session autocommit, backref cascades, dynamic collections)',
+    // A backref cascade (L403) is a plain property assignment, hence the last alternative.
+    trigger: /\b(bind|autocommit|begin|applyLabels|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
     reportOnly: true,
     load: load(() => require('./needs-human')),
   },

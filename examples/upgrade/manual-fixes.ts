@@ -75,9 +75,9 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L103',
     file: 'src/setup.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
-    why: 'the seed INSERT ran outside a transaction and was autocommitted; it gets a transaction of its own (the detector only reports an explicit autocommit option)',
+    why: 'the seed INSERT ran outside a transaction and was autocommitted; it gets a transaction of its own',
     edits: [
       {
         find: '    const conn = await engine.connect();\n    try {\n      await conn.execute(insert(warehouses), ',
@@ -97,9 +97,9 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L103',
     file: 'src/movements.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
-    why: 'logMovement() relied on the INSERT autocommitting; it now says so with a transaction of its own (the detector only reports an explicit autocommit option)',
+    why: 'logMovement() relied on the INSERT autocommitting; it now says so with a transaction of its own',
     edits: [
       {
         find:
@@ -119,9 +119,9 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L103',
     file: 'src/movements.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
-    why: "the DELETE that ran on the autocommitting connection runs in that transaction, committed before the connection goes (the report lists only the option's line)",
+    why: "the DELETE that ran on the autocommitting connection runs in that transaction, committed before the connection goes",
     edits: [
       { find: 'const result = await autocommitting.execute(', replace: 'const result = await conn.execute(' },
       { find: '    return result.rowCount;\n  } finally {\n    await conn.close();', replace: '    await tx.commit();\n    return result.rowCount;\n  } finally {\n    await conn.close();' },
@@ -138,9 +138,9 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L106',
     file: 'src/adjustments.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
-    why: 'applyMovement() began a "subtransaction" inside its callers\' transactions; every caller now owns the transaction (engine.begin), so it runs on the connection as given (the detector does not see a begin() on a connection parameter)',
+    why: 'applyMovement() began a "subtransaction" inside its callers\' transactions; every caller now owns the transaction (engine.begin), so it runs on the connection as given',
     edits: [
       {
         find:
@@ -210,7 +210,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L407',
     file: 'src/models.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: "the suppliers' dynamic orders collection stays as it is (legacy status: it keeps working in error mode); moving it to a write-only collection changes how purchasing.ts reads it (select() with where(), not filter() on the attribute), which a person does with the typed models",
     edits: [],
@@ -218,7 +218,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L401',
     file: 'src/catalog.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: 'read sessions were autocommit sessions; a 2.0 session autobegins, and each read session is closed (its transaction ended) right after use',
     edits: [{ find: 'return new Session({ bind: engine, autocommit: true });', replace: 'return new Session({ bind: engine });' }],
@@ -237,7 +237,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L309',
     file: 'src/catalog.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: 'a joined eager load of a collection repeats each supplier per product; loading the products with a second SELECT (selectin) needs no de-duplication',
     edits: [
@@ -272,7 +272,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L403',
     file: 'src/purchasing.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: "a new line pointed at its order entered the order's session through the backref; in 2.0 it goes into the order's lines explicitly, and the session takes it from there at flush",
     edits: [
@@ -285,7 +285,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L402',
     file: 'src/purchasing.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: "addLines() opened a subtransaction to join its caller's transaction; a 2.0 session has one transaction (autobegun), so it flushes and leaves commit or rollback to the caller",
     edits: [
@@ -299,7 +299,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L401',
     file: 'src/purchasing.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: 'createOrder() used an autocommit session and an explicit begin(); the 2.0 session autobegins with its first query',
     edits: [{ find: '  const session = new Session({ bind: engine, autocommit: true });\n  try {\n    await session.begin();\n', replace: '  const session = new Session({ bind: engine });\n  try {\n' }],
@@ -320,7 +320,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
   {
     code: 'L306',
     file: 'src/purchasing.ts',
-    kind: 'not-reported',
+    kind: 'human',
     sites: 1,
     why: 'fromSelf() re-ordered the latest orders oldest first in SQL; the list is short, so it is reversed after the query',
     edits: [

@@ -1,0 +1,181 @@
+/**
+ * The ORM half of `needs-human`: sites of the ORM codes no transform may rewrite, found
+ * on Retort legacy receivers only (a look-alike of another library stays silent). L306
+ * fromSelf(), L309 a joined eager load of a collection, L401 an autocommit Session, L402
+ * begin({ subtransactions }), L403 an assignment to a backref-made attribute, L407 a
+ * `lazy: 'dynamic'` relationship.
+ */
+import { CallExpression, ClassDeclaration, Node, ObjectLiteralExpression, SourceFile, SyntaxKind } from 'ts-morph';
+import { LEGACY_REGISTRY } from '../../legacy-api/registry';
+import type { TypedContext } from './types';
+import { legacyMethodCalls } from './ts-calls';
+
+const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
+
+/** The value of property `key` of an object literal, when it is written `key: value`. */
+function prop(o: Node | undefined, key: string): Node | undefined {
+  if (!o || !Node.isObjectLiteralExpression(o)) return undefined;
+  const p = (o as ObjectLiteralExpression).getProperty(key);
+  return p && Node.isPropertyAssignment(p) ? p.getInitializer() : p;
+}
+const isFalse = (n: Node | undefined) => !!n && n.getKind() === SyntaxKind.FalseKeyword;
+const stringValue = (n: Node | undefined) => (n && (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) ? n.getLiteralValue() : undefined);
+
+/** Whether a class extends the base a legacy `declarativeBase()` returned (a 1.x mapped class). */
+export function isLegacyMappedClass(ctx: TypedContext, cls: ClassDeclaration): boolean {
+  const base = cls.getExtends()?.getExpression();
+  if (!base) return false;
+  const t = base.getType();
+  const sym = t.getSymbol() ?? t.getAliasSymbol();
+  return (sym?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, ['LegacyDeclarativeBase']) || (ctx.isLegacyDeclaration(d) && sym?.getName() === 'LegacyDeclarativeBase'));
+}
+
+/** The 1.x relationship() / relation() statics of a file's classes: class, property name, target class name, options. */
+function relationshipStatics(ctx: TypedContext, sf: SourceFile) {
+  const out: { cls: ClassDeclaration; name: string; call: CallExpression; target?: string; options?: Node }[] = [];
+  for (const cls of sf.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+    for (const member of cls.getStaticProperties()) {
+      if (!Node.isPropertyDeclaration(member)) continue;
+      const call = member.getInitializer();
+      if (!call || !Node.isCallExpression(call)) continue;
+      const callee = call.getExpression();
+      const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
+      if (!nameNode || !ctx.isLegacy(nameNode)) continue;
+      const sym = nameNode.getSymbol();
+      const fn = (sym?.isAlias() ? sym.getAliasedSymbol() : sym)?.getName();
+      if (fn !== 'relationship' && fn !== 'relation') continue;
+      const [t, options] = call.getArguments();
+      const body = t && Node.isArrowFunction(t) ? t.getBody() : t;
+      const target = body && Node.isIdentifier(body) ? body.getText() : stringValue(body);
+      out.push({ cls, name: member.getName(), call, target, options });
+    }
+  }
+  return out;
+}
+
+export function findOrmSites(ctx: TypedContext): void {
+  const sf = ctx.sourceFile;
+  // L306: query.fromSelf().
+  for (const c of legacyMethodCalls(ctx, ['fromSelf'], ['LegacyQuery'])) ctx.manual(c.call, 'L306', `query.fromSelf(): ${reason('L306')}`);
+
+  // L401: new Session({ autocommit }) of the legacy Session (either argument may hold the options).
+  for (const n of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+    const callee = n.getExpression();
+    const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
+    if (!nameNode || !ctx.isLegacy(nameNode)) continue;
+    const symbol = nameNode.getSymbol();
+    if ((symbol?.getAliasedSymbol() ?? symbol)?.getName() !== 'Session') continue;
+    const ac = n.getArguments().map((a) => prop(a, 'autocommit')).find((v) => v !== undefined);
+    if (ac && !isFalse(ac)) ctx.manual(n, 'L401', `an autocommit Session: ${reason('L401')}`);
+  }
+
+  // L402: session.begin({ subtransactions }) on a legacy Session.
+  for (const c of legacyMethodCalls(ctx, ['begin'], ['Session'])) {
+    const sub = prop(c.args[0], 'subtransactions');
+    if (sub && !isFalse(sub)) ctx.manual(c.call, 'L402', `begin({ subtransactions }): ${reason('L402')}`);
+  }
+
+  const rels = relationshipStatics(ctx, sf);
+  // L407: a lazy: 'dynamic' relationship. Its uses (a Query on the attribute) are the reason given here.
+  for (const r of rels) {
+    if (stringValue(prop(r.options, 'lazy')) === 'dynamic') ctx.manual(r.call, 'L407', `${r.cls.getName()}.${r.name} is a dynamic collection: ${reason('L407')}`);
+  }
+
+  // L309: joinedload()/eagerload() of a collection in a legacy Query's options().
+  for (const o of legacyMethodCalls(ctx, ['options'], ['LegacyQuery'])) {
+    const entity = queryEntity(o.receiver);
+    for (const arg of o.args) {
+      if (!Node.isCallExpression(arg)) continue;
+      const loader = arg.getExpression();
+      const loaderName = Node.isIdentifier(loader) ? loader : Node.isPropertyAccessExpression(loader) ? loader.getNameNode() : undefined;
+      if (!loaderName || !ctx.isLegacy(loaderName)) continue;
+      const sym = loaderName.getSymbol();
+      const fn = (sym?.isAlias() ? sym.getAliasedSymbol() : sym)?.getName();
+      if (fn !== 'joinedload' && fn !== 'eagerload') continue;
+      const first = arg.getArguments()[0];
+      let cls: ClassDeclaration | undefined;
+      let attr: string | undefined;
+      const path = stringValue(first);
+      if (path !== undefined) {
+        cls = entity;
+        attr = path.split('.')[0];
+      } else if (first && Node.isPropertyAccessExpression(first)) {
+        // Model.c.name or Model.name
+        attr = first.getName();
+        const owner = first.getExpression();
+        const clsExpr = Node.isPropertyAccessExpression(owner) && owner.getName() === 'c' ? owner.getExpression() : owner;
+        cls = classOf(clsExpr);
+      }
+      if (!cls || !attr || !isLegacyMappedClass(ctx, cls)) continue;
+      if (isCollection(cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}`);
+    }
+  }
+
+  // L403: obj.attr = value where attr is made by a backref on a 1.x mapped class.
+  for (const bin of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (bin.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+    const left = bin.getLeft();
+    if (!Node.isPropertyAccessExpression(left)) continue;
+    const cls = instanceClass(left.getExpression());
+    if (!cls || !isLegacyMappedClass(ctx, cls)) continue;
+    const made = backrefsOnto(ctx, cls).find((b) => b.backref === left.getName());
+    if (made) ctx.manual(bin, 'L403', `${cls.getName()}.${left.getName()} is made by the backref of ${made.from}: ${reason('L403')}`);
+  }
+}
+
+/** The class a legacy Query chain queries (`session.query(Model)…`), when it is one named class. */
+function queryEntity(receiver: Node): ClassDeclaration | undefined {
+  let n: Node = receiver;
+  while (Node.isCallExpression(n)) {
+    const callee = n.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    if (callee.getName() === 'query') {
+      const args = n.getArguments();
+      return args.length === 1 ? classOf(args[0]) : undefined;
+    }
+    n = callee.getExpression();
+  }
+  return undefined;
+}
+
+/** The class declaration an expression names. */
+function classOf(expr: Node): ClassDeclaration | undefined {
+  const sym = expr.getSymbol();
+  const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+  return target?.getDeclarations().find((d): d is ClassDeclaration => Node.isClassDeclaration(d));
+}
+
+/** The class of an object's type, when it is an instance of a declared class. */
+function instanceClass(expr: Node): ClassDeclaration | undefined {
+  const sym = expr.getType().getSymbol();
+  return sym?.getDeclarations().find((d): d is ClassDeclaration => Node.isClassDeclaration(d));
+}
+
+/**
+ * Whether `cls.attr` is certainly a collection: a relationship declared on `cls` with
+ * `uselist` not false, on a class with no ForeignKey column of its own (so the relationship
+ * cannot be many-to-one), or with a `secondary` table. Anything less certain is not reported.
+ */
+function isCollection(cls: ClassDeclaration, attr: string): boolean {
+  const member = cls.getStaticProperty(attr);
+  if (!member || !Node.isPropertyDeclaration(member)) return false;
+  const init = member.getInitializer();
+  if (!init || !Node.isCallExpression(init) || !/^(relationship|relation)$/.test(init.getExpression().getText().split('.').pop() ?? '')) return false;
+  const options = init.getArguments()[1];
+  if (isFalse(prop(options, 'uselist'))) return false;
+  if (prop(options, 'secondary')) return true;
+  const hasForeignKey = cls.getStaticProperties().some((p) => Node.isPropertyDeclaration(p) && /\bForeignKey\s*\(/.test(p.getInitializer()?.getText() ?? ''));
+  return !hasForeignKey;
+}
+
+/** The backref names other 1.x classes of `cls`'s file give to `cls` (`relationship(() => Cls, { backref: 'name' })`). */
+function backrefsOnto(ctx: TypedContext, cls: ClassDeclaration): { backref: string; from: string }[] {
+  const out: { backref: string; from: string }[] = [];
+  for (const r of relationshipStatics(ctx, cls.getSourceFile())) {
+    if (r.target !== cls.getName()) continue;
+    const b = prop(r.options, 'backref');
+    const name = stringValue(b) ?? (b && Node.isCallExpression(b) ? stringValue(b.getArguments()[0]) : undefined);
+    if (name) out.push({ backref: name, from: `${r.cls.getName()}.${r.name}` });
+  }
+  return out;
+}

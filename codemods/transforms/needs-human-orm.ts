@@ -27,7 +27,7 @@ export function isLegacyMappedClass(ctx: TypedContext, cls: ClassDeclaration): b
   if (!base) return false;
   const t = base.getType();
   const sym = t.getSymbol() ?? t.getAliasSymbol();
-  return (sym?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, ['LegacyDeclarativeBase']) || (ctx.isLegacyDeclaration(d) && sym?.getName() === 'LegacyDeclarativeBase'));
+  return sym?.getName() === 'LegacyDeclarativeBase' && sym.getDeclarations().some((d) => ctx.isLegacyDeclaration(d));
 }
 
 /** The 1.x relationship() / relation() statics of a file's classes: class, property name, target class name, options. */
@@ -107,7 +107,7 @@ export function findOrmSites(ctx: TypedContext): void {
         cls = classOf(clsExpr);
       }
       if (!cls || !attr || !isLegacyMappedClass(ctx, cls)) continue;
-      if (isCollection(cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}`);
+      if (isCollection(ctx, cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}`);
     }
   }
 
@@ -156,14 +156,10 @@ function instanceClass(expr: Node): ClassDeclaration | undefined {
  * `uselist` not false, on a class with no ForeignKey column of its own (so the relationship
  * cannot be many-to-one), or with a `secondary` table. Anything less certain is not reported.
  */
-function isCollection(cls: ClassDeclaration, attr: string): boolean {
-  const member = cls.getStaticProperty(attr);
-  if (!member || !Node.isPropertyDeclaration(member)) return false;
-  const init = member.getInitializer();
-  if (!init || !Node.isCallExpression(init) || !/^(relationship|relation)$/.test(init.getExpression().getText().split('.').pop() ?? '')) return false;
-  const options = init.getArguments()[1];
-  if (isFalse(prop(options, 'uselist'))) return false;
-  if (prop(options, 'secondary')) return true;
+function isCollection(ctx: TypedContext, cls: ClassDeclaration, attr: string): boolean {
+  const rel = relationshipStatics(ctx, cls.getSourceFile()).find((r) => r.cls === cls && r.name === attr);
+  if (!rel || isFalse(prop(rel.options, 'uselist'))) return false;
+  if (prop(rel.options, 'secondary')) return true;
   const hasForeignKey = cls.getStaticProperties().some((p) => Node.isPropertyDeclaration(p) && /\bForeignKey\s*\(/.test(p.getInitializer()?.getText() ?? ''));
   return !hasForeignKey;
 }

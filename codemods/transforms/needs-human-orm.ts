@@ -2,7 +2,7 @@
  * The ORM half of `needs-human`: sites of the ORM codes no transform may rewrite, found
  * on Retort legacy receivers only (a look-alike of another library stays silent). L306
  * fromSelf(), L309 a joined eager load of a collection, L401 an autocommit Session, L402
- * begin({ subtransactions }), L403 an assignment to a backref-made attribute, L407 a
+ * begin({ subtransactions }), L403 an assignment to a two-way relationship attribute, L407 a
  * `lazy: 'dynamic'` relationship.
  */
 import { CallExpression, ClassDeclaration, Node, ObjectLiteralExpression, SourceFile, SyntaxKind } from 'ts-morph';
@@ -120,6 +120,8 @@ export function findOrmSites(ctx: TypedContext): void {
     if (!cls || !isLegacyMappedClass(ctx, cls)) continue;
     const made = backrefsOnto(ctx, cls).find((b) => b.backref === left.getName());
     if (made) ctx.manual(bin, 'L403', `${cls.getName()}.${left.getName()} is made by the backref of ${made.from}: ${reason('L403')}`);
+    // Either side of a two-way relationship cascades in 1.x (backPopulates as much as backref).
+    else if (twoWay(ctx, cls, left.getName())) ctx.manual(bin, 'L403', `${cls.getName()}.${left.getName()} has a reverse side: ${reason('L403')}`);
   }
 }
 
@@ -162,6 +164,12 @@ function isCollection(ctx: TypedContext, cls: ClassDeclaration, attr: string): b
   if (prop(rel.options, 'secondary')) return true;
   const hasForeignKey = cls.getStaticProperties().some((p) => Node.isPropertyDeclaration(p) && /\bForeignKey\s*\(/.test(p.getInitializer()?.getText() ?? ''));
   return !hasForeignKey;
+}
+
+/** Whether `cls.attr` is a 1.x relationship declared with a reverse side (`backref` or `backPopulates`). */
+function twoWay(ctx: TypedContext, cls: ClassDeclaration, attr: string): boolean {
+  const rel = relationshipStatics(ctx, cls.getSourceFile()).find((r) => r.cls === cls && r.name === attr);
+  return !!rel && (prop(rel.options, 'backref') !== undefined || prop(rel.options, 'backPopulates') !== undefined);
 }
 
 /** The backref names other 1.x classes of `cls`'s file give to `cls` (`relationship(() => Cls, { backref: 'name' })`). */

@@ -23,6 +23,7 @@ export async function run(): Promise<unknown> {
   await Base.metadata.createAll(engine);
   const conn = await engine.connect();
   try {
+    await conn.begin(); // the rows are written in a transaction (not autocommitted, L103)
     await conn.execute(insert(Author.table), [{ id: 1, name_: 'Ada' }]);
     await conn.execute(insert(Book.table), [{ id: 1, authorId: 1, title: 'Notes' }, { id: 2, authorId: 1, title: null }]);
     const rows = (await conn.execute(select(Book.c.title, Author.c.name_).where(Book.c.authorId.eq(Author.c.id)).orderBy(Book.c.id))).all();

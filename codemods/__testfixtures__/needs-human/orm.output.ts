@@ -19,6 +19,7 @@ export class Book extends Base {
   static id = Column(Integer, { primaryKey: true });
   static authorId = Column('author_id', Integer, ForeignKey('authors.id'));
   static title = Column(String(80));
+  static editor = relationship(() => Author, { backPopulates: 'edited' });
 }
 
 export class Note extends Base {
@@ -36,6 +37,7 @@ export async function sites(author: Author) {
   const book = new Book({ title: 'x' });
   book.author = author;
   book.title = 'y'; // a column, not a backref
+  book.editor = author;
   const plain = new Session({ bind: engine });
   await plain.begin();
   return { latest, withBooks, withAuthors, plain };

@@ -1,6 +1,7 @@
 /** The ORM's answers to bad input from JavaScript callers, on every database: each error names what was wrong, and nothing is half-written. */
 import { boolean, column, declarativeBase, FlushError, func, integer, InvalidRequestError, select, Session, string } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
+import { sessionPerTest } from '../support/orm-session';
 
 const T = (n: string) => tableName('ormb', n);
 
@@ -24,19 +25,7 @@ class Plain {
 forEachDialect('orm bad input', (ctx) => {
   const { Base, Pet } = models();
   let session: Session;
-  beforeAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-    await Base.metadata.createAll(ctx.engine);
-  });
-  beforeEach(() => {
-    session = new Session(ctx.engine);
-  });
-  afterEach(async () => {
-    await session.close();
-  });
-  afterAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-  });
+  sessionPerTest(ctx, Base.metadata, (s) => (session = s));
   const count = async () => Number(await session.scalar(select(func.count()).selectFrom(Pet.table)));
 
   it('unknown attributes in the constructor and in filterBy', async () => {

@@ -1,6 +1,7 @@
 /** refresh-expire and expunge cascades, and raise-on-access held by the flush, on every database. */
 import { column, declarativeBase, DetachedInstanceError, ExpiredAttributeError, FlushError, foreignKey, integer, many, one, raiseLoad, select, selectinLoad, Session, string, text } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
+import { sessionPerTest } from '../support/orm-session';
 
 const T = (n: string) => tableName('ormc', n);
 
@@ -38,19 +39,7 @@ function models() {
 forEachDialect('orm cascades', (ctx) => {
   const { Base, Album, Track, Review, Shelf, Item } = models();
   let session: Session;
-  beforeAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-    await Base.metadata.createAll(ctx.engine);
-  });
-  beforeEach(() => {
-    session = new Session(ctx.engine);
-  });
-  afterEach(async () => {
-    await session.close();
-  });
-  afterAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-  });
+  sessionPerTest(ctx, Base.metadata, (s) => (session = s));
 
   async function album(title: string) {
     const a = new Album({ title, tracks: [new Track({ name: `${title}-1` }), new Track({ name: `${title}-2` })], reviews: [new Review({ stars: 4 })] });

@@ -1,6 +1,7 @@
 /** ORM execution options on every database: populateExisting and per-statement autoflush. */
 import { column, declarativeBase, foreignKey, integer, many, one, select, selectinLoad, Session, string, text } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
+import { sessionPerTest } from '../support/orm-session';
 
 const T = (n: string) => tableName('ormx', n);
 
@@ -24,19 +25,7 @@ function models() {
 forEachDialect('orm execution options', (ctx) => {
   const { Base, Team, Member } = models();
   let session: Session;
-  beforeAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-    await Base.metadata.createAll(ctx.engine);
-  });
-  beforeEach(() => {
-    session = new Session(ctx.engine);
-  });
-  afterEach(async () => {
-    await session.close();
-  });
-  afterAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-  });
+  sessionPerTest(ctx, Base.metadata, (s) => (session = s));
 
   /** Changes a row behind the session's back (raw SQL text is not tracked by the session). */
   const behindTheBack = (sql: string) => session.execute(text(sql));

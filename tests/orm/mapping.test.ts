@@ -14,6 +14,7 @@ import {
   Table,
 } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
+import { sessionPerTest } from '../support/orm-session';
 
 const T = (n: string) => tableName('ormm', n);
 
@@ -59,19 +60,7 @@ function models() {
 forEachDialect('orm mapping', (ctx) => {
   const { Base, Label, LabelModel, Dir, Shadowed } = models();
   let session: Session;
-  beforeAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-    await Base.metadata.createAll(ctx.engine);
-  });
-  beforeEach(() => {
-    session = new Session(ctx.engine);
-  });
-  afterEach(async () => {
-    await session.close();
-  });
-  afterAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-  });
+  sessionPerTest(ctx, Base.metadata, (s) => (session = s));
 
   it('imperative mapping of a plain class onto an existing Table; client default and onUpdate', async () => {
     const l = new Label('hello');

@@ -17,6 +17,7 @@ import {
   update,
 } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
+import { sessionPerTest } from '../support/orm-session';
 
 const T = (n: string) => tableName('orms', n);
 
@@ -46,19 +47,7 @@ function models() {
 forEachDialect('orm session', (ctx) => {
   const { Base, Person, Pair } = models();
   let session: Session;
-  beforeAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-    await Base.metadata.createAll(ctx.engine);
-  });
-  beforeEach(() => {
-    session = new Session(ctx.engine);
-  });
-  afterEach(async () => {
-    await session.close();
-  });
-  afterAll(async () => {
-    await Base.metadata.dropAll(ctx.engine);
-  });
+  sessionPerTest(ctx, Base.metadata, (s) => (session = s));
 
   const both = [false, true];
   for (const noReturning of both) {

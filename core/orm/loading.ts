@@ -48,13 +48,18 @@ export function instanceFor(host: LoadHost, mapper: Mapper, values: Record<strin
     else if (existing.stale || existing.hasExpired) refreshUnmodified(existing, values);
     return existing.obj;
   }
-  const obj = Object.create(mapper.cls.prototype) as object;
-  const st = stateOf(obj, mapper);
+  const st = newLoaded(host, mapper, key);
   for (const k of mapper.columns.keys()) if (k in values) st.dict[k] = values[k];
+  return st.obj;
+}
+
+/** A new persistent object for a row the identity map does not hold yet, attached to the session (its values are filled in by the caller). */
+function newLoaded(host: LoadHost, mapper: Mapper, key: IdentityKey): InstanceState {
+  const st = stateOf(Object.create(mapper.cls.prototype) as object, mapper);
   st.key = key;
   st.status = 'persistent';
   host._attachLoaded(st);
-  return obj;
+  return st;
 }
 
 /**
@@ -85,14 +90,10 @@ function instanceForRow(host: LoadHost, mapper: Mapper, row: ArrayLike<unknown>,
     }
     return existing.obj;
   }
-  const obj = Object.create(mapper.cls.prototype) as object;
-  const st = stateOf(obj, mapper);
+  const st = newLoaded(host, mapper, key);
   const dict = st.dict;
   for (let j = 0; j < keys.length; j++) dict[keys[j]] = row[at + j];
-  st.key = key;
-  st.status = 'persistent';
-  host._attachLoaded(st);
-  return obj;
+  return st.obj;
 }
 
 /** A stale or expired object takes the row's values, except for attributes changed in memory. */

@@ -45,21 +45,29 @@ forEachDialect('pool recycle and lateral', (ctx) => {
 
   if (ctx.leg.name !== 'sqlite') {
     it('replaces connections older than pool.recycle', async () => {
-      const engine = createEngine(ctx.leg.url, { pool: { size: 1, recycle: 50 } });
-      const pidSql = ctx.leg.name === 'postgresql' ? 'SELECT pg_backend_pid()' : 'SELECT CONNECTION_ID()';
-      const c1 = await engine.connect();
-      const first = (await c1.execDriverSql(pidSql)).scalar();
-      await c1.close();
-      const c2 = await engine.connect();
-      const same = (await c2.execDriverSql(pidSql)).scalar();
-      await c2.close();
-      await new Promise((r) => setTimeout(r, 80));
-      const c3 = await engine.connect();
-      const later = (await c3.execDriverSql(pidSql)).scalar();
-      await c3.close();
-      await engine.dispose();
-      expect(same).toEqual(first);
-      expect(later).not.toEqual(first);
+      // The pool reads the clock through Date.now(); moving it forward makes the test exact on a busy machine.
+      let now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+      const engine = createEngine(ctx.leg.url, { pool: { size: 1, recycle: 60_000 } });
+      try {
+        const pidSql = ctx.leg.name === 'postgresql' ? 'SELECT pg_backend_pid()' : 'SELECT CONNECTION_ID()';
+        const c1 = await engine.connect();
+        const first = (await c1.execDriverSql(pidSql)).scalar();
+        await c1.close();
+        now += 59_000;
+        const c2 = await engine.connect();
+        const same = (await c2.execDriverSql(pidSql)).scalar();
+        await c2.close();
+        now += 2_000;
+        const c3 = await engine.connect();
+        const later = (await c3.execDriverSql(pidSql)).scalar();
+        await c3.close();
+        expect(same).toEqual(first);
+        expect(later).not.toEqual(first);
+      } finally {
+        clock.mockRestore();
+        await engine.dispose();
+      }
     });
   }
 

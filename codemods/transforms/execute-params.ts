@@ -1,13 +1,29 @@
 /**
  * L105: loose parameter forms of a legacy `execute()` with a statement (strings are L104's):
- * several objects as extra arguments → one array of them (executemany); a positional list
- * of values for `text('… :a, :b')` written out → the object `{ a, b }`.
+ * several extra arguments the checker proves to be objects → one array of them
+ * (executemany); a positional list of values for `text('… :a, :b')` → the object `{ a, b }`,
+ * where the SQL is known: written in the call, or in a `const` of the file holding the
+ * text() statement, a template only when every `${…}` has a literal type.
  */
-import { Node } from 'ts-morph';
+import { CallExpression, Node, Type, VariableDeclarationKind } from 'ts-morph';
 import type { TypedTransformFn } from './types';
 import { legacyMethodCalls, spanText, textParameterNames } from './ts-calls';
 
-const isObjectArg = (n: Node) => Node.isObjectLiteralExpression(n) || (Node.isIdentifier(n) && n.getType().isObject() && !n.getType().isArray() && !n.getType().isTuple());
+/**
+ * Whether the checker proves an argument is one parameter object: an object literal, or
+ * any expression whose type is an object type that is not an array, a tuple or a function
+ * (a union must be so in every member: `T | undefined` is not proven). 1.x took extra
+ * arguments as rows only when each was such an object; `any` and `unknown` prove nothing.
+ */
+function isObjectArg(n: Node): boolean {
+  if (Node.isObjectLiteralExpression(n)) return true;
+  if (Node.isSpreadElement(n)) return false;
+  const t = n.getType();
+  const members = t.isUnion() ? t.getUnionTypes() : [t];
+  return members.every((m) => m.isObject() && !m.isArray() && !m.isTuple() && !isReadonlyArray(m) && m.getCallSignatures().length === 0 && m.getConstructSignatures().length === 0);
+}
+
+const isReadonlyArray = (t: Type) => t.getSymbol()?.getName() === 'ReadonlyArray';
 
 export const typed: TypedTransformFn = (ctx) => {
   for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyConnection', 'LegacyEngine'])) {
@@ -24,25 +40,68 @@ export const typed: TypedTransformFn = (ctx) => {
     const p = params[0];
     if (!Node.isArrayLiteralExpression(p)) continue;
     const items = p.getElements();
-    if (!items.length || items.every((e) => Node.isObjectLiteralExpression(e))) continue;
-    if (items.some((e) => Node.isObjectLiteralExpression(e) || Node.isSpreadElement(e))) {
-      ctx.manual(c.call, 'L105', 'a parameter list mixing objects and values');
+    // Already one list of rows (an executemany), as this transform writes them.
+    if (!items.length || items.every(isObjectArg)) continue;
+    if (items.some((e) => isObjectArg(e) || Node.isSpreadElement(e) || Node.isOmittedExpression(e))) {
+      ctx.manual(c.call, 'L105', 'a parameter list mixing objects and values, or with holes or spreads');
       continue;
     }
-    const textCall = Node.isCallExpression(stmt) ? stmt : undefined;
-    const callee = textCall?.getExpression();
+    const textCall = textCallOf(stmt);
     const sqlArg = textCall?.getArguments()[0];
-    const isText = callee && (Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee)) && /(^|\.)text$/.test(callee.getText());
-    if (!isText || !sqlArg || !(Node.isStringLiteral(sqlArg) || Node.isNoSubstitutionTemplateLiteral(sqlArg))) {
+    if (!textCall || !sqlArg) {
       ctx.manual(c.call, 'L105', 'positional values for a statement whose parameter names cannot be read here');
       continue;
     }
-    const sql = sqlArg.getLiteralValue();
+    const sql = sqlTextOf(sqlArg);
+    if (sql === undefined) {
+      ctx.manual(c.call, 'L105', 'positional values for text() whose SQL is built from values the codemod cannot read (they may hold :names): name the parameters by hand');
+      continue;
+    }
     const names = [...new Set(textParameterNames(sql))];
-    if (/['"`]/.test(sql) || names.length !== items.length) {
-      ctx.manual(c.call, 'L105', names.length !== items.length ? `${items.length} positional values for ${names.length} parameters` : 'the SQL has quoted text, so its :names cannot be read safely');
+    if (names.length !== items.length || names.includes('__proto__')) {
+      ctx.manual(c.call, 'L105', names.length !== items.length ? `${items.length} positional values for ${names.length} parameters` : 'a parameter named __proto__ cannot be an object literal key');
       continue;
     }
     ctx.replace(p, `{ ${names.map((n, i) => `${n}: ${items[i].getText()}`).join(', ')} }`, 'L105');
   }
 };
+
+/**
+ * The text() call that makes `stmt`: written in place, or the initializer of a `const` of
+ * this file that `stmt` names (a const is the same statement wherever it is read).
+ */
+function textCallOf(stmt: Node): CallExpression | undefined {
+  let expr: Node | undefined = stmt;
+  if (Node.isIdentifier(stmt)) {
+    const decls = stmt.getSymbol()?.getDeclarations() ?? [];
+    const decl = decls.length === 1 ? decls[0] : undefined;
+    if (!decl || !Node.isVariableDeclaration(decl) || decl.getSourceFile() !== stmt.getSourceFile()) return undefined;
+    const list = decl.getParent();
+    if (!Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
+    expr = decl.getInitializer();
+  }
+  if (!expr || !Node.isCallExpression(expr)) return undefined;
+  const callee = expr.getExpression();
+  const isText = (Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee)) && /(^|\.)text$/.test(callee.getText());
+  return isText ? expr : undefined;
+}
+
+/**
+ * The SQL of a text() argument when all of it is known: a literal, a const string (its
+ * literal type), or a template whose every `${…}` has a literal type. A value of type
+ * `string` could hold `:names` of its own, so its text is not known.
+ */
+function sqlTextOf(arg: Node): string | undefined {
+  if (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) return arg.getLiteralValue();
+  if (Node.isTemplateExpression(arg)) {
+    let out = arg.getHead().getLiteralText();
+    for (const span of arg.getTemplateSpans()) {
+      const t = span.getExpression().getType();
+      if (!t.isStringLiteral() && !t.isNumberLiteral()) return undefined;
+      out += String(t.getLiteralValue()) + span.getLiteral().getLiteralText();
+    }
+    return out;
+  }
+  const t = arg.getType();
+  return t.isStringLiteral() ? String(t.getLiteralValue()) : undefined;
+}

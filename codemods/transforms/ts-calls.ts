@@ -1,5 +1,6 @@
 /** For the type-aware transforms: finding calls of Retort legacy methods, and small text helpers. */
 import { CallExpression, Node, PropertyAccessExpression, SourceFile, SyntaxKind } from 'ts-morph';
+import { splitText } from '../../core/sql/text';
 import type { TypedContext } from './types';
 
 export interface MethodCall {
@@ -134,9 +135,12 @@ export function isNullishLiteral(n: Node | undefined): boolean {
   return !!n && (n.getKind() === SyntaxKind.NullKeyword || (Node.isIdentifier(n) && n.getText() === 'undefined'));
 }
 
-/** The `:name` parameters of SQL text in order (the text() syntax: `\:` is a literal colon, `::` a cast). */
+/**
+ * The `:name` parameters of SQL text in order, read by the parser text() itself uses at run
+ * time (quotes, `\:` and `::` respected), so a mapping made from them is the one 1.x made.
+ */
 export function textParameterNames(sql: string): string[] {
-  return [...sql.matchAll(/(?<![:\\]):([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+  return splitText(sql).flatMap((p) => (typeof p === 'string' ? [] : [p.param]));
 }
 
 /** Whether the type of `node` has a member `probe` declared by the Retort legacy type `owner` (e.g. a LegacyConnection). */

@@ -105,7 +105,7 @@ export const LEGACY_RECORDS: readonly LegacyRecord[] = Object.freeze([
     title: 'engine.transaction() and engine.runCallable()',
     status: 'removed',
     message: 'engine.transaction(fn) and engine.runCallable(fn) are older names for running a function on a connection',
-    replacement: 'await engine.begin(async (conn) => fn(conn)) — or a connection from engine.connect() for runCallable',
+    replacement: 'await engine.begin(async (conn) => fn(conn)) — for runCallable this makes the function one transaction (its writes committed one by one in 1.x); engine.connect() with commit() after each write keeps them as they go',
     codemod: 'engine-transaction',
     manualReason: null,
     guide: 'L107-engine-transaction',

@@ -1,7 +1,14 @@
 /**
- * L107: `engine.transaction(fn, …args)` → `engine.begin(fn)` (or `engine.begin((conn) => fn(conn, …args))`).
- * `runCallable(fn)` is reported: 1.x committed each write inside it on its own, and whether
- * 2.0 should run it as one transaction or commit as it goes is the author's decision.
+ * L107: `engine.transaction(fn, …args)` and `engine.runCallable(fn, …args)` → `engine.begin(fn)`
+ * (or `engine.begin((conn) => fn(conn, …args))`).
+ *
+ * `transaction()` already ran `fn` in one transaction, so `begin()` is the same call.
+ * `runCallable()` ran `fn` on a connection with 1.x autocommit: each write outside a
+ * `conn.begin()` committed on its own. Under `begin()` the writes are one transaction:
+ * when `fn` resolves, the database holds what it held before (every write committed);
+ * when `fn` throws, the writes made before the failure are rolled back instead of kept.
+ * That is the all-or-nothing outcome 2.0 asks for (SQLAlchemy 1.4 pointed `run_callable()`
+ * at `Engine.begin()` too); the guide and docs/decisions/runcallable-to-begin.md say so.
  */
 import { Node } from 'ts-morph';
 import type { TypedTransformFn } from './types';
@@ -11,10 +18,6 @@ const simple = (n: Node) => Node.isIdentifier(n) || Node.isLiteralExpression(n) 
 
 export const typed: TypedTransformFn = (ctx) => {
   for (const c of legacyMethodCalls(ctx, ['transaction', 'runCallable'], ['LegacyEngine'], 'L107')) {
-    if (c.method === 'runCallable') {
-      ctx.manual(c.call, 'L107', 'runCallable() committed each write on its own: use engine.begin(fn) for all-or-nothing, or engine.connect() and commit as you go');
-      continue;
-    }
     const [fn, ...rest] = c.args;
     if (!fn) continue;
     const recv = c.receiver.getText();

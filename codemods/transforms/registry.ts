@@ -32,7 +32,7 @@ const ENTRIES: TransformInfo[] = [
     engine: 'ts-morph',
     typeAware: true,
     order: 110,
-    summary: 'engine.transaction(fn) → engine.begin(fn); runCallable() is reported',
+    summary: 'engine.transaction(fn) and engine.runCallable(fn) → engine.begin(fn)',
     trigger: /\.(transaction|runCallable)\s*\(/,
     load: load(() => require('./engine-transaction')),
   },

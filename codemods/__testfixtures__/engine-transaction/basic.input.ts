@@ -1,4 +1,4 @@
-// engine.transaction(fn, …args) → engine.begin(); runCallable() is left for a human.
+// engine.transaction(fn, …args) → engine.begin(); runCallable() too (see the run-callable case).
 import { column, createEngine, insert, integer, LegacyConnection, MetaData, select, string, Table } from 'retort/legacy';
 
 const metadata = new MetaData();

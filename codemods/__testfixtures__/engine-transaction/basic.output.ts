@@ -1,4 +1,4 @@
-// engine.transaction(fn, …args) → engine.begin(); runCallable() is left for a human.
+// engine.transaction(fn, …args) → engine.begin(); runCallable() too (see the run-callable case).
 import { column, createEngine, insert, integer, LegacyConnection, MetaData, select, string, Table } from 'retort/legacy';
 
 const metadata = new MetaData();
@@ -22,5 +22,5 @@ export async function run(): Promise<unknown> {
 }
 
 export async function callable(engine: ReturnType<typeof createEngine>) {
-  return engine.runCallable(async (conn) => conn.execute(select(users.c.id)));
+  return engine.begin(async (conn) => conn.execute(select(users.c.id)));
 }

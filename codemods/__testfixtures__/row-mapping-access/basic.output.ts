@@ -23,7 +23,7 @@ export async function run(): Promise<unknown> {
       byVariable: row._mapping[key],
       has: ('id' in row._mapping),
       inRow: 'name' in row._mapping,
-      byColumn: row.get(users.c.name),
+      byColumn: row._mapping['name'],
       withDefault: row.get('missing', 0),
       map: [lookAlike.get('name'), lookAlike.has('name'), [...lookAlike.keys()]],
     };

@@ -44,3 +44,14 @@ export function isNullish(value: Arg): boolean {
   const v = value as { type: string; value?: unknown; name?: string };
   return v.type === 'NullLiteral' || (v.type === 'Literal' && v.value === null) || (v.type === 'Identifier' && v.name === 'undefined');
 }
+
+/**
+ * A new string literal printed in single quotes (recast prints new literals in double quotes
+ * otherwise), the quotes most TypeScript code bases and Retort's own examples use.
+ */
+export function singleQuoted(j: JSCodeshift, value: string): Arg {
+  // A `Literal` (not a `StringLiteral`), because recast prints a Literal's raw text when it has one.
+  const lit = j.literal(value) as ReturnType<JSCodeshift['literal']> & { extra?: unknown };
+  lit.extra = { raw: `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`, rawValue: value };
+  return lit as Arg;
+}

@@ -117,6 +117,16 @@ const ENTRIES: TransformInfo[] = [
     load: load(() => require('./as-scalar')),
   },
   {
+    name: 'label-style',
+    codes: ['L205'],
+    engine: 'ts-morph',
+    typeAware: true,
+    order: 195,
+    summary: "stmt.applyLabels() → stmt.setLabelStyle('tablenamePlusCol'); select([…], null, { useLabels: true }) is rewritten by select-list-form",
+    trigger: /\.applyLabels\s*\(/,
+    load: load(() => require('./label-style')),
+  },
+  {
     name: 'query-to-select',
     codes: ['L301'],
     engine: 'ts-morph',
@@ -242,13 +252,13 @@ const ENTRIES: TransformInfo[] = [
   },
   {
     name: 'needs-human',
-    codes: ['L102', 'L103', 'L106', 'L205', 'L208', 'L306', 'L309', 'L401', 'L402', 'L403', 'L407'],
+    codes: ['L102', 'L103', 'L106', 'L208', 'L306', 'L309', 'L401', 'L402', 'L403', 'L407'],
     engine: 'ts-morph',
     typeAware: true,
     order: 900,
-    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, labels, implicit subqueries, fromSelf, joined collections, session autocommit, backref cascades, dynamic collections)',
+    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, implicit subqueries, fromSelf, joined collections, session autocommit, backref cascades, dynamic collections)',
     // A backref cascade (L403) is a plain property assignment, hence the last alternative.
-    trigger: /\b(bind|autocommit|begin|applyLabels|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
+    trigger: /\b(bind|autocommit|begin|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
     reportOnly: true,
     load: load(() => require('./needs-human')),
   },

@@ -3,11 +3,12 @@
  * Syntax-only: the callee is `select` from retort/legacy (followed through aliases and
  * namespaces). The clauses are applied in the order the shim applies them. Reported instead
  * of rewritten: a WHERE argument that may be null at run time, an options bag that is not
- * a literal, `useLabels` (L205), and list options that may be one item or a list.
+ * a literal, and list options that may be one item or a list. `useLabels: true` (L205)
+ * becomes `.setLabelStyle('tablenamePlusCol')`, the label style the shim applies for it.
  */
 import type { SyntaxTransformFn } from './types';
 import { legacyCalls, where } from './js-bindings';
-import { booleanLiteral, chain, isNullish, listItems, readOptions } from './js-chain';
+import { booleanLiteral, chain, isNullish, listItems, readOptions, singleQuoted } from './js-chain';
 
 const OPTIONS = ['from', 'orderBy', 'groupBy', 'having', 'limit', 'offset', 'distinct', 'useLabels', 'correlate'] as const;
 const LISTS: Record<string, string> = { from: 'selectFrom', groupBy: 'groupBy', orderBy: 'orderBy' };
@@ -26,6 +27,7 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       continue;
     }
     const calls: [string, unknown[]][] = [];
+    let labels = false;
     if (whereArg && !isNullish(whereArg as never)) {
       if (whereArg.type !== 'CallExpression') {
         manual('the WHERE argument may be null at run time (the 2.0 .where() does not accept null)');
@@ -37,10 +39,6 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       const o = readOptions(opts, OPTIONS);
       if (typeof o === 'string') {
         manual(`the options bag cannot be read: ${o}`);
-        continue;
-      }
-      if (o.has('useLabels')) {
-        manual('useLabels renames the result columns; label the columns the code reads', 'L205');
         continue;
       }
       let bad: string | undefined;
@@ -67,6 +65,15 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
         if (c === undefined) bad = 'correlate is not a true/false literal';
         else if (!c) calls.push(['correlate', [j.nullLiteral()]]);
       }
+      // Last, as the shim applies it: the label style names the columns of the whole statement.
+      if (o.has('useLabels')) {
+        const l = booleanLiteral(o.get('useLabels')!);
+        if (l === undefined) bad = 'useLabels is not a true/false literal';
+        else if (l) {
+          calls.push(['setLabelStyle', [singleQuoted(j, 'tablenamePlusCol')]]);
+          labels = true;
+        }
+      }
       if (bad) {
         manual(bad);
         continue;
@@ -75,6 +82,7 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     const base = j.callExpression(path.node.callee, cols.elements as never);
     j(path).replaceWith(chain(j, base, calls as never));
     sites.rewritten('L201');
+    if (labels) sites.rewritten('L205');
     changed = true;
   }
   // No wrapping of the new chain: the code's own formatter, not recast's 74 columns, decides its layout.

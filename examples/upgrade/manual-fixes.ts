@@ -150,14 +150,6 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     edits: [{ find: 'const rows = (await stmt.execute()).all();', replace: 'const rows = (await engine.begin((conn) => conn.execute(stmt))).all();' }],
   },
   {
-    code: 'L205',
-    file: 'src/reports.ts',
-    kind: 'human',
-    sites: 1,
-    why: 'applyLabels() becomes the label style that names columns <table>_<column>, which the code reads',
-    edits: [{ find: '.applyLabels();', replace: ".setLabelStyle('tablenamePlusCol');" }],
-  },
-  {
     code: 'L208',
     file: 'src/reports.ts',
     kind: 'human',

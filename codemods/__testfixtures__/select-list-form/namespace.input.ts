@@ -1,4 +1,4 @@
-// A namespace import, a nested list form, and sites the transform must leave for a human.
+// A namespace import, a nested list form, labels, and sites the transform must leave for a human.
 import * as R from 'retort/legacy';
 
 const metadata = new R.MetaData();
@@ -10,5 +10,6 @@ export function statements(where: R.ColumnElement<boolean> | undefined, order: R
   const maybe = R.select([users.c.id], where);
   const ordered = R.select([users.c.id], null, { orderBy: order });
   const labelled = R.select([users.c.id], null, { useLabels: true });
-  return { inner, outer, maybe, ordered, labelled };
+  const plain = R.select([users.c.name], null, { useLabels: false });
+  return { inner, outer, maybe, ordered, labelled, plain };
 }

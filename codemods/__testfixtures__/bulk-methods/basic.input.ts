@@ -1,4 +1,4 @@
-// bulkInsertMappings with rows written out → insert() of the table, bulkUpdateMappings → update(Model) by key; the rest is reported.
+// bulkInsertMappings → insert(Model) (guarded when the rows are computed), bulkUpdateMappings → update(Model) by key; bulkSaveObjects is L310 (needs-human's).
 import { createEngine, Session } from 'retort/legacy';
 import { Address, setUp, User } from '../orm-models';
 

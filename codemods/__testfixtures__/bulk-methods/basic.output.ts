@@ -1,4 +1,4 @@
-// bulkInsertMappings with rows written out → insert() of the table, bulkUpdateMappings → update(Model) by key; the rest is reported.
+// bulkInsertMappings → insert(Model) (guarded when the rows are computed), bulkUpdateMappings → update(Model) by key; bulkSaveObjects is L310 (needs-human's).
 import { createEngine, Session, insert, update } from 'retort/legacy';
 import { Address, setUp, User } from '../orm-models';
 
@@ -10,7 +10,7 @@ export async function run(): Promise<unknown> {
     await session.execute(insert(User), [{ id: 10, name: 'x' }, { id: 11, name: 'y' }]);
     await session.execute(insert(Address), [{ id: 10, userId: 10, email: 'x@example.com' }]);
     const rows: Record<string, unknown>[] = [];
-    await session.bulkInsertMappings(User, rows);
+    if (rows.length > 0) await session.execute(insert(User), rows);
     await session.execute(update(User), [{ id: 2, name: 'bo' }]);
     await session.execute(update(User), rows);
     const bob = await session.get(User, 1);

@@ -1,6 +1,6 @@
 /**
  * The 1.x Session: a 2.0 Session with `query()` (L301–L307), autocommit mode (L401),
- * subtransactions (L402), bulk methods (L308) and `{ mapper, bind }` execute arguments
+ * subtransactions (L402), bulk methods (L308, bulkSaveObjects L310) and `{ mapper, bind }` execute arguments
  * (L409). `new Session({ future: true })` (or a session on a future engine) makes the
  * removed patterns throw.
  */
@@ -246,12 +246,12 @@ export class Session extends CoreSession {
   }
 
   /**
-   * L308: saves objects without the unit of work: objects of this session that are
+   * L310: saves objects without the unit of work: objects of this session that are
    * persistent are UPDATEd (their loaded columns), the others INSERTed. They do not
    * enter the session and no relationship is followed.
    */
   bulkSaveObjects(objects: readonly object[]): Promise<void> {
-    legacyWarn('L308', { future: this.future });
+    legacyWarn('L310', { future: this.future });
     if (!Array.isArray(objects)) throw new ArgumentError('bulkSaveObjects() takes an array of mapped objects');
     const newObjects = new Set(this.new);
     return (async () => {

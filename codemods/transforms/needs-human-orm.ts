@@ -1,7 +1,7 @@
 /**
  * The ORM half of `needs-human`: sites of the ORM codes no transform may rewrite, found
  * on Retort legacy receivers only (a look-alike of another library stays silent). L306
- * fromSelf(), L309 a joined eager load of a collection, L401 an autocommit Session, L402
+ * fromSelf(), L309 a joined eager load of a collection, L310 bulkSaveObjects(), L401 an autocommit Session, L402
  * begin({ subtransactions }), L403 an assignment to a two-way relationship attribute, L407 a
  * `lazy: 'dynamic'` relationship.
  */
@@ -68,6 +68,9 @@ export function findOrmSites(ctx: TypedContext): void {
     const ac = n.getArguments().map((a) => prop(a, 'autocommit')).find((v) => v !== undefined);
     if (ac && !isFalse(ac)) ctx.manual(n, 'L401', `an autocommit Session: ${reason('L401')}`);
   }
+
+  // L310: session.bulkSaveObjects(objects) on a legacy Session.
+  for (const c of legacyMethodCalls(ctx, ['bulkSaveObjects'], ['Session'])) ctx.manual(c.call, 'L310', `bulkSaveObjects(): ${reason('L310')}`);
 
   // L402: session.begin({ subtransactions }) on a legacy Session.
   for (const c of legacyMethodCalls(ctx, ['begin'], ['Session'])) {

@@ -192,8 +192,8 @@ const ENTRIES: TransformInfo[] = [
     engine: 'ts-morph',
     typeAware: true,
     order: 308,
-    summary: 'session.bulkInsertMappings(User, [rows]) → session.execute(insert(User.table), [rows]); the other bulk methods are reported',
-    trigger: /\.bulk(InsertMappings|UpdateMappings|SaveObjects)\s*\(/,
+    summary: 'session.bulkInsertMappings(User, rows) → session.execute(insert(User), rows) (guarded by rows.length when computed), bulkUpdateMappings → session.execute(update(User), rows)',
+    trigger: /\.bulk(InsertMappings|UpdateMappings)\s*\(/,
     load: load(() => require('./bulk-methods')),
   },
   {
@@ -252,13 +252,13 @@ const ENTRIES: TransformInfo[] = [
   },
   {
     name: 'needs-human',
-    codes: ['L102', 'L103', 'L106', 'L208', 'L306', 'L309', 'L401', 'L402', 'L403', 'L407'],
+    codes: ['L102', 'L103', 'L106', 'L208', 'L306', 'L309', 'L310', 'L401', 'L402', 'L403', 'L407'],
     engine: 'ts-morph',
     typeAware: true,
     order: 900,
-    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, implicit subqueries, fromSelf, joined collections, session autocommit, backref cascades, dynamic collections)',
+    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, implicit subqueries, fromSelf, joined collections, bulkSaveObjects, session autocommit, backref cascades, dynamic collections)',
     // A backref cascade (L403) is a plain property assignment, hence the last alternative.
-    trigger: /\b(bind|autocommit|begin|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
+    trigger: /\b(bind|autocommit|begin|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|bulkSaveObjects|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
     reportOnly: true,
     load: load(() => require('./needs-human')),
   },

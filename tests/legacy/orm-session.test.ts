@@ -1,4 +1,4 @@
-/** The 1.x Session (L308, L401, L402, L409) on every database: 1.x behaviour, warnings, error and future modes. */
+/** The 1.x Session (L308, L310, L401, L402, L409) on every database: 1.x behaviour, warnings, error and future modes. */
 import { func, insert, select, Session as CoreSession } from 'retort';
 import { createEngine as legacyEngine, RemovedInRetort2Error, Session } from 'retort/legacy';
 import { forEachDialect } from '../support/matrix';
@@ -104,33 +104,51 @@ forEachDialect('legacy ORM session', (ctx) => {
     await captureLegacyWarnings(() => expect(() => new Session(ctx.engine, { future: true }).execute(select(User.c.id), {}, { mapper: User })).toThrow(RemovedInRetort2Error));
   });
 
-  it('L308 bulkInsertMappings / bulkUpdateMappings / bulkSaveObjects write rows without the unit of work', async () => {
+  it('L308 bulkInsertMappings / bulkUpdateMappings write rows without the unit of work', async () => {
     const { warnings } = await captureLegacyWarnings(async () => {
       await session.bulkInsertMappings(User, [{ id: 10, name: 'x' }, { id: 11, name: 'y' }]);
       await session.bulkUpdateMappings(User, [{ id: 10, name: 'xx' }, { id: 2, name: 'bo' }]);
-      const cy = (await session.get(User, 3))!;
-      cy.name = 'cyd';
-      const fresh = new Address({ id: 9, userId: 10, email: 'x@example.com' });
-      await session.bulkSaveObjects([cy, fresh]);
-      expect(session.contains(fresh)).toBe(false); // bulk saves do not attach
+      await session.bulkInsertMappings(User, []); // an empty list runs no statement
       await expect(session.bulkUpdateMappings(User, [{ name: 'no key' }])).rejects.toThrow(/no value for the primary key "id"/);
       expect(() => session.bulkInsertMappings(User, {} as never)).toThrow(/takes an array/);
     });
     expect(warnings.map((w) => w.code)).toEqual(['L308', 'L308', 'L308', 'L308', 'L308']);
     await session.commit();
-    expect(await committedNames()).toEqual(['ada', 'bo', 'cyd', 'xx', 'y']);
-    const conn = await ctx.engine.connect();
-    try {
-      expect(Number(await conn.scalar(select(func.count()).selectFrom(Address.table).where(Address.c.userId.eq(10))))).toBe(1);
-    } finally {
-      await conn.close();
-    }
+    expect(await committedNames()).toEqual(['ada', 'bo', 'cy', 'xx', 'y']);
     // legacy status: works in a future session; the 2.0 spelling gives the same rows
     const strict = new Session(ctx.engine, { future: true });
     await expectLegacyWarnings(['L308'], () => strict.bulkInsertMappings(User, [{ id: 12, name: 'z' }]));
     await strict.execute(insert(User.table), [{ id: 13, name: 'zz' }]);
     await strict.commit();
     expect((await committedNames()).slice(-2)).toEqual(['z', 'zz']);
+  });
+
+  it('L310 bulkSaveObjects UPDATEs the objects the session holds, INSERTs the others, and attaches none', async () => {
+    const { warnings } = await captureLegacyWarnings(async () => {
+      const cy = (await session.get(User, 3))!;
+      cy.name = 'cyd';
+      const fresh = new Address({ id: 9, userId: 1, email: 'x@example.com' });
+      await session.bulkSaveObjects([cy, fresh]);
+      expect(session.contains(fresh)).toBe(false); // bulk saves do not attach
+      expect(() => session.bulkSaveObjects({} as never)).toThrow(/takes an array/);
+    });
+    expect(warnings.map((w) => w.code)).toEqual(['L310', 'L310']);
+    await session.commit();
+    expect(await committedNames()).toEqual(['ada', 'bob', 'cyd']);
+    const conn = await ctx.engine.connect();
+    try {
+      expect(Number(await conn.scalar(select(func.count()).selectFrom(Address.table).where(Address.c.id.eq(9))))).toBe(1);
+    } finally {
+      await conn.close();
+    }
+    // legacy status: works in a future session
+    const strict = new Session(ctx.engine, { future: true });
+    const bob = (await strict.get(User, 2))!;
+    bob.name = 'bo';
+    await expectLegacyWarnings(['L310'], () => strict.bulkSaveObjects([bob]));
+    await strict.commit();
+    await strict.close();
+    expect(await committedNames()).toEqual(['ada', 'bo', 'cyd']);
   });
 
   it('a 2.0 Session on a 1.x engine runs its unit of work in one transaction: no L103 autocommit inside it', async () => {

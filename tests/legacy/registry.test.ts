@@ -10,7 +10,7 @@ const CONTRACT: Record<string, 'removed' | 'legacy'> = {
   L201: 'removed', L202: 'removed', L203: 'removed', L204: 'removed', L205: 'removed',
   L206: 'removed', L207: 'legacy', L208: 'removed',
   L301: 'legacy', L302: 'legacy', L303: 'legacy', L304: 'removed', L305: 'removed',
-  L306: 'removed', L307: 'legacy', L308: 'legacy', L309: 'removed',
+  L306: 'removed', L307: 'legacy', L308: 'legacy', L309: 'removed', L310: 'legacy',
   L401: 'removed', L402: 'removed', L403: 'removed', L404: 'legacy', L405: 'removed',
   L406: 'removed', L407: 'legacy', L408: 'legacy', L409: 'removed',
 };

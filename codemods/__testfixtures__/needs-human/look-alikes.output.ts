@@ -10,6 +10,7 @@ class Query {
 class Session {
   constructor(readonly opts: { autocommit?: boolean }) {}
   async begin(_o?: { subtransactions?: boolean }) {}
+  async bulkSaveObjects(_objects: unknown[]) {}
   query(_m: unknown): Query {
     return new Query();
   }
@@ -27,6 +28,7 @@ class Line {
 export async function lookAlikes(conn: Connection) {
   const session = new Session({ autocommit: true });
   await session.begin({ subtransactions: true });
+  await session.bulkSaveObjects([]);
   const q = session.query(Line).options(joinedload('lines')).fromSelf();
   await conn.begin();
   const own = new Connection();

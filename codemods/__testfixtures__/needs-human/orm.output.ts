@@ -1,5 +1,5 @@
 // ORM sites no transform may rewrite: fromSelf() (L306), a joined eager load of a collection
-// (L309), an autocommit Session (L401), begin({ subtransactions }) (L402), an assignment to
+// (L309), bulkSaveObjects() (L310), an autocommit Session (L401), begin({ subtransactions }) (L402), an assignment to
 // a backref-made attribute (L403) and a dynamic collection (L407).
 import { Column, createEngine, declarativeBase, ForeignKey, Integer, joinedload, relationship, Session, String } from 'retort/legacy';
 
@@ -40,5 +40,6 @@ export async function sites(author: Author) {
   book.editor = author;
   const plain = new Session({ bind: engine });
   await plain.begin();
+  await plain.bulkSaveObjects([book]);
   return { latest, withBooks, withAuthors, plain };
 }

@@ -33,10 +33,8 @@ import {
   textType,
   toSelectable,
   RelationshipAttribute,
-  WriteOnlyCollection,
-  writeOnly,
 } from '../core/index';
-import { appenderQuery } from './dynamic';
+import { dynamicSpec } from './dynamic';
 import { installBackrefCascade } from './backref-cascade';
 import type { Column as CoreColumn } from '../core/index';
 import { MAPPER } from '../core/orm/mapper';
@@ -180,29 +178,6 @@ interface Pending {
 
 /** Reverse sides made by `backref` (L408), waiting for their class to be mapped. */
 const backrefsFor = new WeakMap<Function, Record<string, RelationshipSpec<unknown, unknown>>>();
-/** The dynamic (L407) relationships of each class, made appender queries once it is mapped. */
-const dynamicKeys = new WeakMap<Function, Set<string>>();
-
-/** Makes each dynamic relationship's attribute the appender query over its write-only collection. */
-function exposeDynamic(cls: Function): void {
-  const keys = dynamicKeys.get(cls);
-  if (!keys) return;
-  const c = (cls as unknown as { c: Record<string, RelationshipAttribute<unknown, unknown>> }).c;
-  for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(cls.prototype, key);
-    if (!desc?.get) continue;
-    const what = `${cls.name}.${key}`;
-    Object.defineProperty(cls.prototype, key, {
-      ...desc,
-      get(this: object) {
-        // The target is looked up here, not while mapping: the classes of the batch may not all be mapped yet.
-        const target = c[key]._rel.target.cls as unknown as AnyModel;
-        return appenderQuery(this, what, target, desc.get!.call(this) as WriteOnlyCollection<unknown>);
-      },
-    });
-  }
-}
-
 /** Classes being mapped right now (their MAPPER getter must not map them again). */
 const inProgress = new Set<Function>();
 
@@ -240,9 +215,8 @@ function resolveRelationships(p: Pending, names: Map<string, Pending | AnyModel>
     const lazy = o.lazy === 'select' || o.lazy === undefined || dynamic ? undefined : (o.lazy as 'selectin' | 'joined' | 'raise' | 'explicit');
     const opts = { backPopulates: o.backref ?? o.backPopulates, secondary: o.secondary, cascade: o.cascade, ...(lazy ? { lazy } : {}) };
     for (const k of Object.keys(opts) as (keyof typeof opts)[]) if (opts[k] === undefined) delete opts[k];
-    // L407: a dynamic collection is a 2.0 write-only one; its attribute becomes an appender query after mapping.
-    out[key] = dynamic ? writeOnly(rel.target, opts) : uselist ? many(rel.target, opts) : one(rel.target, opts);
-    if (dynamic) (dynamicKeys.get(p.cls) ?? dynamicKeys.set(p.cls, new Set()).get(p.cls)!).add(key);
+    // L407: a dynamic collection is a 2.0 write-only one whose attribute is an appender query.
+    out[key] = dynamic ? dynamicSpec(rel.target, opts) : uselist ? many(rel.target, opts) : one(rel.target, opts);
     if (o.backref) {
       const targetCls = typeof rel.target === 'string' ? undefined : (rel.target() as Function);
       const owner = targetCls ?? (names.get(rel.target as string) as Pending | undefined)?.cls;
@@ -283,7 +257,6 @@ function mapBatch(base: DeclarativeBase, pendings: Pending[], names: Map<string,
       backrefsFor.delete(p.cls);
       base.mapImperatively(p.cls as never, p.table, rels);
       exposeStatics(p.cls, [...Object.keys(p.table.c), ...Object.keys(p.rels)]);
-      exposeDynamic(p.cls);
       // L403: relationships of 1.x-mapped classes cascade along their backrefs on a 1.x Session.
       const attrs = (p.cls as unknown as { c: Record<string, RelationshipAttribute<unknown, unknown>> }).c;
       for (const key of Object.keys(rels)) installBackrefCascade(attrs[key]);

@@ -1,12 +1,15 @@
 /**
- * L407: `relationship(() => Address, { lazy: 'dynamic' })`. The relationship is mapped as a
- * 2.0 write-only collection; the attribute is a 1.x "appender query": a legacy Query of the
+ * L407: `relationship(() => Address, { lazy: 'dynamic' })` in a 1.x class, or
+ * `dynamic<Address>('Address')` in a typed 2.0 model. The relationship is mapped as a 2.0
+ * write-only collection; the attribute is a 1.x "appender query": a legacy Query of the
  * related objects filtered to the parent (`filter()`, `orderBy()`, `all()`, `count()` …)
  * that also takes `append()`, `remove()` and `extend()`, which queue the change on the
  * write-only collection for the next flush.
  */
-import { AnyModel, DetachedInstanceError, InvalidRequestError, objectSession, WriteOnlyCollection } from '../core/index';
+import { AnyModel, DetachedInstanceError, InvalidRequestError, objectSession, RelationshipSpec, RelationshipTarget, WriteOnlyCollection, WriteOnlyOptions, writeOnly } from '../core/index';
+import type { Relationship } from '../core/index';
 import { LegacyQuery, QuerySession } from './query';
+import { legacyWarn } from './warnings';
 
 /** The 1.x dynamic collection: a legacy Query of the related objects, plus append/remove/extend. */
 export type AppenderQuery<T> = LegacyQuery<T> & {
@@ -64,4 +67,43 @@ export function appenderQuery<T>(parent: object, what: string, target: AnyModel,
       return undefined;
     },
   }) as unknown as AppenderQuery<T>;
+}
+
+/** The attribute of a dynamic relationship: the appender query over the parent's write-only collection. */
+function appenderView(parent: object, collection: WriteOnlyCollection<unknown>, rel: Relationship): unknown {
+  // The target is looked up on read, not while mapping: the classes of a batch may not all be mapped yet.
+  return appenderQuery(parent, rel.name, rel.target.cls as unknown as AnyModel, collection);
+}
+
+/** @internal The spec of a dynamic relationship (no warning: the 1.x declarations warn for themselves). */
+export function dynamicSpec<T>(target: RelationshipTarget, options: WriteOnlyOptions = {}): RelationshipSpec<AppenderQuery<T>, T> {
+  const w = writeOnly<T>(target, options);
+  return new RelationshipSpec<AppenderQuery<T>, T>(true, w.target, w.options, true, appenderView);
+}
+
+/**
+ * L407: a 1.x dynamic collection (`lazy: 'dynamic'`) declared in a typed 2.0 model, for
+ * code whose callers still read it with Query methods. The attribute is typed
+ * {@link AppenderQuery}: `supplier.orders.filter(…).orderBy(…).all()`, `count()`,
+ * `append()`/`extend()`/`remove()` work as in 1.x. Mapped as a write-only collection, so
+ * nothing is ever loaded into it. It warns L407 (a legacy-status code: it keeps working in
+ * error mode); the 2.0 form is `writeOnly<T>()` with `session.scalars(obj.attr.select()…)`.
+ * The options are those of `writeOnly()`. Design: docs/decisions/legacy-typed-dynamic.md.
+ *
+ * @example
+ * import { declarativeBase, dynamic, column, integer, one, foreignKey } from 'retort/legacy';
+ * class Supplier extends Base.model('suppliers', {
+ *   id: column(integer(), { primaryKey: true }),
+ *   orders: dynamic<PurchaseOrder>('PurchaseOrder', { backPopulates: 'supplier' }), // L407
+ * }) {}
+ * class PurchaseOrder extends Base.model('purchase_orders', {
+ *   id: column(integer(), { primaryKey: true }),
+ *   supplierId: column(integer(), { references: foreignKey('suppliers.id') }),
+ *   supplier: one<Supplier>('Supplier', { backPopulates: 'orders' }),
+ * }) {}
+ * const open = await supplier.orders.filterBy({ status: 'open' }).all(); // PurchaseOrder[]
+ */
+export function dynamic<T>(target: RelationshipTarget, options?: WriteOnlyOptions): RelationshipSpec<AppenderQuery<T>, T> {
+  legacyWarn('L407');
+  return dynamicSpec<T>(target, options);
 }

@@ -21,6 +21,7 @@ export { MetaData, Table } from './schema';
 export { Session, LegacySubTransaction } from './session';
 export type { LegacySessionOptions, LegacyExecuteOptions } from './session';
 export { LegacyQuery } from './query';
+export { dynamic } from './dynamic';
 export type { AppenderQuery } from './dynamic';
 export type { QueryJoinTarget, SynchronizeSession } from './query';
 export { declarativeBase, Column, ForeignKey, Integer, Float, Boolean, Text, DateTime, String, Numeric, relationship, relation, mapper, LegacyColumnSpec, LegacyRelationship } from './declarative';

@@ -3,14 +3,17 @@
  * on Retort legacy receivers only (a look-alike of another library stays silent). L306
  * fromSelf(), L309 a joined eager load of a collection, L310 bulkSaveObjects(), L401 an autocommit Session, L402
  * begin({ subtransactions }), L403 an assignment to a two-way relationship attribute, L407 a
- * `lazy: 'dynamic'` relationship.
+ * `lazy: 'dynamic'` relationship or the shim's `dynamic()` in a typed model.
  */
 import { CallExpression, ClassDeclaration, Node, ObjectLiteralExpression, SourceFile, SyntaxKind } from 'ts-morph';
 import { LEGACY_REGISTRY } from '../../legacy-api/registry';
 import type { TypedContext } from './types';
-import { legacyMethodCalls } from './ts-calls';
+import { legacyFunctionCalls, legacyMethodCalls } from './ts-calls';
+import { typedJoinedCollection } from './joined-collections';
 
 const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
+/** For the sites inside a Query chain, which query-to-select leaves to them (no L301 report of its own). */
+const THEN_AGAIN = '; the Query chain around it stays a Query until this is done (run the codemod again then)';
 
 /** The value of property `key` of an object literal, when it is written `key: value`. */
 function prop(o: Node | undefined, key: string): Node | undefined {
@@ -28,6 +31,26 @@ export function isLegacyMappedClass(ctx: TypedContext, cls: ClassDeclaration): b
   const t = base.getType();
   const sym = t.getSymbol() ?? t.getAliasSymbol();
   return sym?.getName() === 'LegacyDeclarativeBase' && sym.getDeclarations().some((d) => ctx.isLegacyDeclaration(d));
+}
+
+/** Whether a class extends `Base.model(…)` of a base a legacy `declarativeBase()` returned. */
+function isLegacyBaseModel(ctx: TypedContext, cls: ClassDeclaration): boolean {
+  const base = cls.getExtends()?.getExpression();
+  if (!base || !Node.isCallExpression(base)) return false;
+  const callee = base.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'model') return false;
+  const t = callee.getExpression().getType();
+  const sym = t.getSymbol() ?? t.getAliasSymbol();
+  return sym?.getName() === 'LegacyDeclarativeBase' && sym.getDeclarations().some((d) => ctx.isLegacyDeclaration(d));
+}
+
+/** Whether `key` of a `Base.model(name, { … })` class is a relationship written with `backPopulates`. */
+function modelTwoWay(cls: ClassDeclaration, key: string): boolean {
+  const base = cls.getExtends()?.getExpression();
+  const props = base && Node.isCallExpression(base) ? base.getArguments()[1] : undefined;
+  const entry = prop(props, key);
+  if (!entry || !Node.isCallExpression(entry)) return false;
+  return prop(entry.getArguments()[1], 'backPopulates') !== undefined;
 }
 
 /** The 1.x relationship() / relation() statics of a file's classes: class, property name, target class name, options. */
@@ -56,7 +79,7 @@ function relationshipStatics(ctx: TypedContext, sf: SourceFile) {
 export function findOrmSites(ctx: TypedContext): void {
   const sf = ctx.sourceFile;
   // L306: query.fromSelf().
-  for (const c of legacyMethodCalls(ctx, ['fromSelf'], ['LegacyQuery'])) ctx.manual(c.call, 'L306', `query.fromSelf(): ${reason('L306')}`);
+  for (const c of legacyMethodCalls(ctx, ['fromSelf'], ['LegacyQuery'])) ctx.manual(c.call, 'L306', `query.fromSelf(): ${reason('L306')}${THEN_AGAIN}`);
 
   // L401: new Session({ autocommit }) of the legacy Session (either argument may hold the options).
   for (const n of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
@@ -83,12 +106,21 @@ export function findOrmSites(ctx: TypedContext): void {
   for (const r of rels) {
     if (stringValue(prop(r.options, 'lazy')) === 'dynamic') ctx.manual(r.call, 'L407', `${r.cls.getName()}.${r.name} is a dynamic collection: ${reason('L407')}`);
   }
+  // L407 in a typed model: the shim's dynamic<T>() (what typed-models makes of a dynamic relationship).
+  for (const { call } of legacyFunctionCalls(ctx, ['dynamic'])) ctx.manual(call, 'L407', `${modelKey(call) ?? 'dynamic()'} is a dynamic collection: ${reason('L407')}`);
 
   // L309: joinedload()/eagerload() of a collection in a legacy Query's options().
   for (const o of legacyMethodCalls(ctx, ['options'], ['LegacyQuery'])) {
     const entity = queryEntity(o.receiver);
+    const entityType = queryItem(o.receiver)?.getType();
     for (const arg of o.args) {
       if (!Node.isCallExpression(arg)) continue;
+      // A typed model says by its types whether the relationship is a collection.
+      const typed = typedJoinedCollection(ctx, arg, entityType);
+      if (typed) {
+        ctx.manual(arg, 'L309', `${typed.loader}() of the collection ${typed.what}: ${reason('L309')}${THEN_AGAIN}`);
+        continue;
+      }
       const loader = arg.getExpression();
       const loaderName = Node.isIdentifier(loader) ? loader : Node.isPropertyAccessExpression(loader) ? loader.getNameNode() : undefined;
       if (!loaderName || !ctx.isLegacy(loaderName)) continue;
@@ -110,7 +142,7 @@ export function findOrmSites(ctx: TypedContext): void {
         cls = classOf(clsExpr);
       }
       if (!cls || !attr || !isLegacyMappedClass(ctx, cls)) continue;
-      if (isCollection(ctx, cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}`);
+      if (isCollection(ctx, cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}${THEN_AGAIN}`);
     }
   }
 
@@ -120,7 +152,13 @@ export function findOrmSites(ctx: TypedContext): void {
     const left = bin.getLeft();
     if (!Node.isPropertyAccessExpression(left)) continue;
     const cls = instanceClass(left.getExpression());
-    if (!cls || !isLegacyMappedClass(ctx, cls)) continue;
+    if (!cls) continue;
+    // A typed model on a 1.x base (what typed-models makes of a 1.x class): the shim no longer cascades there.
+    if (isLegacyBaseModel(ctx, cls)) {
+      if (modelTwoWay(cls, left.getName())) ctx.manual(bin, 'L403', `${cls.getName()}.${left.getName()} has a reverse side: ${reason('L403')}`);
+      continue;
+    }
+    if (!isLegacyMappedClass(ctx, cls)) continue;
     const made = backrefsOnto(ctx, cls).find((b) => b.backref === left.getName());
     if (made) ctx.manual(bin, 'L403', `${cls.getName()}.${left.getName()} is made by the backref of ${made.from}: ${reason('L403')}`);
     // Either side of a two-way relationship cascades in 1.x (backPopulates as much as backref).
@@ -128,19 +166,33 @@ export function findOrmSites(ctx: TypedContext): void {
   }
 }
 
-/** The class a legacy Query chain queries (`session.query(Model)…`), when it is one named class. */
-function queryEntity(receiver: Node): ClassDeclaration | undefined {
+/** `Cls.key` for `key: dynamic(…)` in `class Cls extends Base.model(name, { … })`. */
+function modelKey(call: CallExpression): string | undefined {
+  const entry = call.getParent();
+  if (!entry || !Node.isPropertyAssignment(entry)) return undefined;
+  const cls = entry.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+  return cls?.getName() ? `${cls.getName()}.${entry.getName()}` : undefined;
+}
+
+/** The one item of a legacy Query chain (`session.query(Model)…`), when it has one. */
+function queryItem(receiver: Node): Node | undefined {
   let n: Node = receiver;
   while (Node.isCallExpression(n)) {
     const callee = n.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
     if (callee.getName() === 'query') {
       const args = n.getArguments();
-      return args.length === 1 ? classOf(args[0]) : undefined;
+      return args.length === 1 ? args[0] : undefined;
     }
     n = callee.getExpression();
   }
   return undefined;
+}
+
+/** The class a legacy Query chain queries, when it is one named class. */
+function queryEntity(receiver: Node): ClassDeclaration | undefined {
+  const item = queryItem(receiver);
+  return item ? classOf(item) : undefined;
 }
 
 /** The class declaration an expression names. */

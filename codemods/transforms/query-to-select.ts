@@ -7,9 +7,14 @@
  * read every row); `scalar()` is the first column of at most one row, `oneOrNone()`. A chain
  * that is not awaited keeps its promise: `.then((result) => result.all())`. Legacy joins and
  * loader options in the chain are fixed as their own sites (L304, L305). A query kept in a
- * variable or passed around is reported.
+ * variable or passed around is reported. A chain holding a site of a person's code — a
+ * joined eager load of a collection (L309), `fromSelf()` (L306) — is left as it is without
+ * a report of its own: needs-human reports that site, and the codemod can take the chain
+ * once it is fixed.
  */
 
+import { Node } from 'ts-morph';
+import { loadsJoinedCollection } from './joined-collections';
 import { awaitAround, isClassType, QueryChain, queryChain } from './query-chain';
 import { convertSteps } from './query-select-steps';
 import { legacyMethodCalls } from './ts-calls';
@@ -28,6 +33,21 @@ function mayLoadJoined(chain: QueryChain): boolean {
   });
 }
 
+/** Whether a Query value is built through the shim's `fromSelf()`. */
+function throughFromSelf(ctx: TypedContext, receiver: Node): boolean {
+  for (let n: Node = receiver; Node.isCallExpression(n) || Node.isParenthesizedExpression(n); ) {
+    if (Node.isParenthesizedExpression(n)) {
+      n = n.getExpression();
+      continue;
+    }
+    const access = n.getExpression();
+    if (!Node.isPropertyAccessExpression(access)) return false;
+    if (access.getName() === 'fromSelf' && ctx.isLegacy(access.getNameNode(), ['LegacyQuery'])) return true;
+    n = access.getExpression();
+  }
+  return false;
+}
+
 /** The edits turning `chain` + its run into a select() run by the session, or why not. */
 export function selectRun(ctx: TypedContext, chain: QueryChain, runner: 'scalars' | 'execute'): { edits: TextEdit[]; fixes: { code: string; edits: TextEdit[] }[] } | string {
   const conv = convertSteps(ctx, chain);
@@ -43,9 +63,14 @@ export const typed: TypedTransformFn = (ctx) => {
     if (t.args.length) continue;
     const chain = queryChain(ctx, t.receiver);
     if (typeof chain === 'string') {
-      ctx.manual(t.call, 'L301', chain);
+      // A chain through fromSelf() is the L306 site needs-human reports: that report stands for the chain.
+      if (!throughFromSelf(ctx, t.receiver)) ctx.manual(t.call, 'L301', chain);
       continue;
     }
+    // A joined eager load of a collection is an L309 site (needs-human reports it): whether its rows
+    // are de-duplicated is a person's decision, so the chain stays a Query until it is made.
+    const options = chain.steps.filter((s) => s.method === 'options').flatMap((s) => s.args);
+    if (loadsJoinedCollection(ctx, options, chain.entity ? chain.items[0].getType() : undefined)) continue;
     const runner = t.method === 'scalar' || chain.entity ? 'scalars' : 'execute';
     const run = selectRun(ctx, chain, runner);
     if (typeof run === 'string') {

@@ -15,6 +15,10 @@
  * the reverse side written into the target class. Class-level uses of the statics
  * (`User.id.eq(5)`, in any file) become `User.c.id` for the classes that are converted.
  *
+ * A `lazy: 'dynamic'` collection (L407) becomes the shim's typed `dynamic<Target>('Target', …)`:
+ * its callers read it as a Query, which stays a person's job (needs-human reports it), but
+ * the classes around it no longer wait for them.
+ *
  * A class whose declarations cannot all be read (a non-literal option, a target class
  * from another file, a direction the syntax does not settle) is left as it is and
  * reported; so are the classes linked to it by relationships, which must change together.
@@ -22,6 +26,7 @@
 import { Node, PropertyAccessExpression, PropertyDeclaration, SourceFile, SyntaxKind } from 'ts-morph';
 import { applyEdits } from '../run/typed-stage';
 import { mappingPlan } from './imperative-mapping';
+import { legacyName } from './legacy-binding';
 import { ClassicalTarget, classicalTargets, isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';
 import type { TextEdit, TypedContext, TypedTransformFn } from './types';
 
@@ -37,6 +42,8 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 const COLUMN_OPTIONS = new Set(['primaryKey', 'nullable', 'default', 'unique', 'index', 'autoincrement', 'name']);
 const RELATIONSHIP_OPTIONS = new Set(['backref', 'backPopulates', 'secondary', 'cascade', 'lazy', 'uselist']);
+/** Exports of 'retort/legacy' with no 2.0 namesake, placed with this prefix (and imported next to the file's legacy names). */
+const LEGACY_ONLY = 'legacy_';
 
 class Refused extends Error {
   constructor(
@@ -57,6 +64,11 @@ function name(_ctx: TypedContext, what: string, _at: Node): string {
   return `\u0001${what}\u0002`;
 }
 const PLACEHOLDER = /\u0001(\w+)\u0002/g;
+
+/** The expression naming a placeholder's export in this file, importing it when needed. */
+function resolveName(ctx: TypedContext, placeholder: string): string | null {
+  return placeholder.startsWith(LEGACY_ONLY) ? legacyName(ctx, placeholder.slice(LEGACY_ONLY.length)) : ctx.retortName(placeholder);
+}
 
 /** The 2.0 SQL type expression for a 1.x type argument. */
 function typeText(ctx: TypedContext, t: Node): string {
@@ -144,6 +156,9 @@ function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelations
   const many = isCollection(model, rel, opts, [...models, ...classicals]);
   if (many === undefined) throw new Refused(rel.call, `${rel.key}: whether it holds one object or a collection depends on foreign keys or table names not written as literals: add uselist: true/false`);
   const out: string[] = [];
+  // L407: a dynamic collection stays one (its callers use it as a Query), typed with the shim's dynamic().
+  const dynamic = stringValue(opts.get('lazy')) === 'dynamic';
+  if (dynamic && !many) throw new Refused(opts.get('lazy')!, `${rel.key}: lazy: 'dynamic' on a relationship that holds one object (the shim refuses it too)`);
   const backref = opts.get('backref');
   if (backref && opts.has('backPopulates')) throw new Refused(backref, `${rel.key}: both backref and backPopulates`);
   for (const [k, v] of opts) {
@@ -151,7 +166,7 @@ function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelations
     if (k === 'backref') out.push(`backPopulates: ${v.getText()}`);
     else if (k === 'lazy') {
       const lazy = stringValue(v);
-      if (lazy === 'dynamic') throw new Refused(v, `${rel.key}: lazy: 'dynamic' is L407 (a writeOnly() collection with explicit queries)`);
+      if (lazy === 'dynamic') continue;
       if (lazy === undefined || !['select', 'selectin', 'joined', 'raise', 'explicit'].includes(lazy)) throw new Refused(v, `${rel.key}: lazy is not a literal strategy`);
       // 'select' (1.x's default) is the 2.0 default: explicit loading.
       if (lazy !== 'select') out.push(`lazy: ${v.getText()}`);
@@ -159,7 +174,7 @@ function relationshipEntries(ctx: TypedContext, plan: Plan, rel: LegacyRelations
   }
   // By name: a function returning the class would make each class's base depend on the other's type.
   const targetText = `'${rel.targetName}'`;
-  const fn = name(ctx, many ? 'many' : 'one', rel.call);
+  const fn = name(ctx, dynamic ? `${LEGACY_ONLY}dynamic` : many ? 'many' : 'one', rel.call);
   if (backref && target) {
     const back = stringValue(backref);
     if (back === undefined) throw new Refused(backref, `${rel.key}: backref is not a string literal`);
@@ -328,12 +343,13 @@ export const typed: TypedTransformFn = (ctx) => {
     const body = kept.length ? kept.map((k) => textOf(k.getFullStart(), k.getEnd())).join('').replace(/^\s*\n(?=[^\n]*\S)/, '\n') + `\n${indent}` : '';
     const register = registerAfter.has(m) ? `\n${indent}${registerAfter.get(m)}` : '';
     const text = `${baseText}.model(${tableExpr}, {\n${entries.join('\n')}\n${indent}})${between}{${body}}${register}`;
-    const missing = [...text.matchAll(PLACEHOLDER)].map((x) => x[1]).find((n) => !ctx.retortName(n));
+    const missing = [...text.matchAll(PLACEHOLDER)].map((x) => x[1]).find((n) => !resolveName(ctx, n));
     if (missing) {
-      ctx.manual(m.cls, 'L404', `${missing}() cannot be imported from 'retort' into this file`);
+      const from = missing.startsWith(LEGACY_ONLY) ? 'retort/legacy' : 'retort';
+      ctx.manual(m.cls, 'L404', `${missing.replace(LEGACY_ONLY, '')}() cannot be imported from '${from}' into this file`);
       continue;
     }
-    ctx.rewrite('L404', [{ start, end, text: text.replace(PLACEHOLDER, (_, n: string) => ctx.retortName(n)!) }]);
+    ctx.rewrite('L404', [{ start, end, text: text.replace(PLACEHOLDER, (_, n: string) => resolveName(ctx, n)!) }]);
   }
   const mapped = new Set<ClassicalTarget>();
   for (const plan of plans.values()) {

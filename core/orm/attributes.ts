@@ -8,6 +8,7 @@ import { ArgumentError } from '../errors';
 import { MAPPER, Mapper, Relationship } from './mapper';
 import { existingState, InstanceState, stateOf } from './state';
 import { makeWriteOnly, queueOf } from './write-only';
+import type { WriteOnlyCollection } from './write-only';
 import { fireRelationship, hasRelationshipListeners } from './events';
 
 const OWNER = Symbol('retort.orm.collectionOwner');
@@ -291,7 +292,8 @@ function instrumentWriteOnly(proto: object, mapper: Mapper, key: string, rel: Re
     enumerable: true,
     configurable: true,
     get(this: object) {
-      return get(this);
+      const coll = get(this);
+      return rel.spec.view ? rel.spec.view(this, coll as WriteOnlyCollection<unknown>, rel) : coll;
     },
     set(this: object, v: unknown) {
       const st = stateOf(this, mapper);

@@ -72,8 +72,20 @@ export class RelationshipSpec<V, T> {
     readonly options: RelationshipOptions,
     /** Declared with writeOnly(): never loaded, changed through add()/remove(), read through select(). */
     readonly writeOnly = false,
+    /**
+     * @internal What a write-only collection's attribute shows in place of the collection
+     * itself: the 1.x shim's dynamic relationships (`retort/legacy`'s `dynamic()`) show a
+     * legacy Query over it. Core itself never sets it.
+     */
+    readonly view?: WriteOnlyView,
   ) {}
 }
+
+/**
+ * @internal The value a write-only collection's attribute reads as, made from the parent
+ * object, its collection and the relationship (see {@link RelationshipSpec.view}).
+ */
+export type WriteOnlyView = (parent: object, collection: WriteOnlyCollection<unknown>, rel: Relationship) => unknown;
 
 function checkTarget(target: unknown, what: string): RelationshipTarget {
   if (typeof target !== 'string' && typeof target !== 'function') {

@@ -14,6 +14,9 @@
  * - `pending-transform`: the code's transform is not written yet; the edit is what it is
  *   meant to do. Only removed-status codes need one (legacy-status ones keep working in
  *   error mode). When the transform lands, its entries go.
+ * - `follow-up`: no legacy site (`sites: 0`): an edit the codemod's rewrite asks of the code
+ *   around it, such as a check of a relationship the typed models now type `T | null` where
+ *   the 1.x class read as `any` (migration-guide/L404-untyped-models.md, "Pitfalls").
  *
  * An entry of a legacy-status code may have no edits: the site stays on the 1.x API, which
  * keeps working in error mode, and the entry records who is to change it.
@@ -30,7 +33,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ManualFixKind = 'human' | 'not-reported' | 'transform-gap' | 'pending-transform';
+export type ManualFixKind = 'human' | 'not-reported' | 'transform-gap' | 'pending-transform' | 'follow-up';
 
 export interface ManualEdit {
   readonly find: string;
@@ -160,19 +163,11 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
 
   // ------------------------------------------------------------------ ORM
   {
-    code: 'L404',
-    file: 'src/models.ts',
-    kind: 'transform-gap',
-    sites: 4,
-    why: "typed-models leaves the four declarative classes: Supplier.orders is a dynamic collection (L407, a person's job), and the classes linked to it by relationships change together; they stay untyped 1.x models (legacy status)",
-    edits: [],
-  },
-  {
     code: 'L407',
     file: 'src/models.ts',
     kind: 'human',
     sites: 1,
-    why: "the suppliers' dynamic orders collection stays as it is (legacy status: it keeps working in error mode); moving it to a write-only collection changes how purchasing.ts reads it (select() with where(), not filter() on the attribute), which a person does with the typed models",
+    why: "the suppliers' dynamic orders collection stays one: typed-models declares it with the shim's dynamic<PurchaseOrder>() (legacy status: it keeps working in error mode); moving it to writeOnly() changes how purchasing.ts reads it (select() with where(), not filterBy() on the attribute), which a person does",
     edits: [],
   },
   {
@@ -184,49 +179,22 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     edits: [{ find: 'return new Session({ bind: engine, autocommit: true });', replace: 'return new Session({ bind: engine });' }],
   },
   {
-    code: 'L305',
-    file: 'src/catalog.ts',
-    kind: 'transform-gap',
-    sites: 2,
-    why: 'attribute-loader-options cannot follow Product.supplier (a backref on Supplier makes it; it is not in the types) and leaves the renamed eagerload() by name: the options name the relationship attributes by hand',
-    edits: [
-      { find: "joinedload('supplier')", replace: 'joinedload(Product.c.supplier)' },
-      { find: "joinedload('products')", replace: 'joinedload(Supplier.c.products)' },
-    ],
-  },
-  {
     code: 'L309',
     file: 'src/catalog.ts',
     kind: 'human',
     sites: 1,
-    why: 'a joined eager load of a collection repeats each supplier per product; loading the products with a second SELECT (selectin) needs no de-duplication',
+    why: 'a joined eager load of a collection repeats each supplier per product; loading the products with a second SELECT (selectin) needs no de-duplication. The Query chain stays a Query (legacy status) until the codemod runs again',
     edits: [
-      { find: 'joinedload(Supplier.c.products)', replace: 'selectinload(Supplier.c.products)' },
-      { find: 'import { eagerload, joinedload, Session', replace: 'import { joinedload, selectinload, Session' },
+      { find: 'joinedLoad(Supplier.c.products)', replace: 'selectinLoad(Supplier.c.products)' },
+      { find: 'import { eagerload, joinedload, Session, ', replace: 'import { selectinLoad, Session, ' },
     ],
-  },
-  {
-    code: 'L304',
-    file: 'src/catalog.ts',
-    kind: 'transform-gap',
-    sites: 1,
-    why: 'relationship-joins cannot follow Product.supplier (a backref on Supplier makes it; it is not in the types): join() names the relationship attribute by hand',
-    edits: [{ find: ".join('supplier')", replace: '.join(Product.c.supplier)' }],
-  },
-  {
-    code: 'L301',
-    file: 'src/catalog.ts',
-    kind: 'transform-gap',
-    sites: 3,
-    why: 'query-to-select leaves the Query chains that join or load by relationship name (the backref-made Product.supplier is not in the types) or use eagerload(); they stay on the 1.x Query, which keeps working (legacy status), once the removed parts in them are fixed (the L304, L305, L406, L309 entries)',
-    edits: [],
   },
   {
     code: 'L301',
     file: 'src/purchasing.ts',
     kind: 'transform-gap',
-    sites: 2,
-    why: 'query-to-select leaves the Query chains that load by relationship name (PurchaseOrder.supplier comes from a backref) or go through fromSelf(); they stay on the 1.x Query (legacy status) once the removed parts in them are fixed (the L305 and L306 entries). The Query of the dynamic collection (supplier.orders) is not seen as one, so it is neither rewritten nor reported',
+    sites: 1,
+    why: "query-to-select leaves the Query of the dynamic collection (supplier.orders.filterBy(…)…all()): it runs on the parent's session, which the transform cannot name at the call. It stays on the 1.x Query (legacy status) and moves with the collection when a person makes it writeOnly() (the L407 entry)",
     edits: [],
   },
   {
@@ -265,16 +233,15 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     edits: [{ find: '  const session = new Session({ bind: engine, autocommit: true });\n  try {\n    await session.begin();\n', replace: '  const session = new Session({ bind: engine });\n  try {\n' }],
   },
   {
-    code: 'L305',
+    code: 'L404',
     file: 'src/purchasing.ts',
-    kind: 'transform-gap',
-    sites: 1,
-    why: 'attribute-loader-options cannot follow the relationships of the untyped 1.x classes (supplier comes from a backref; lines and warehouse are not typed attributes): the options name them by hand, a dotted path one attribute per hop',
+    kind: 'follow-up',
+    sites: 0,
+    why: "the typed models type an order's supplier and warehouse and a line's product as `T | null` (1.x read them as any); their foreign keys are NOT NULL and getOrder() loads them, so the reads assert they are there",
     edits: [
-      {
-        find: ".options(joinedload('supplier'), joinedload('warehouse'), selectinload('lines.product'))",
-        replace: '.options(joinedload(PurchaseOrder.c.supplier), joinedload(PurchaseOrder.c.warehouse), selectinload(PurchaseOrder.c.lines, OrderLine.c.product))',
-      },
+      { find: 'supplier: order.supplier.name_,', replace: 'supplier: order.supplier!.name_,' },
+      { find: 'warehouse: order.warehouse.code,', replace: 'warehouse: order.warehouse!.code,' },
+      { find: 'sku: line.product.sku,', replace: 'sku: line.product!.sku,' },
     ],
   },
   {
@@ -282,21 +249,13 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     file: 'src/purchasing.ts',
     kind: 'human',
     sites: 1,
-    why: 'fromSelf() re-ordered the latest orders oldest first in SQL; the list is short, so it is reversed after the query',
+    why: 'fromSelf() re-ordered the latest orders oldest first in SQL; the list is short, so it is reversed after the query. The Query chain stays a Query (legacy status) until the codemod runs again',
     edits: [
       {
-        find: 'const orders = await session.query(PurchaseOrder).orderBy(PurchaseOrder.id.desc()).limit(count).fromSelf().orderBy(PurchaseOrder.id).all();',
-        replace: 'const orders = (await session.query(PurchaseOrder).orderBy(PurchaseOrder.id.desc()).limit(count).all()).reverse();',
+        find: 'const orders = await session.query(PurchaseOrder).orderBy(PurchaseOrder.c.id.desc()).limit(count).fromSelf().orderBy(PurchaseOrder.c.id).all();',
+        replace: 'const orders = (await session.query(PurchaseOrder).orderBy(PurchaseOrder.c.id.desc()).limit(count).all()).reverse();',
       },
     ],
-  },
-  {
-    code: 'L307',
-    file: 'src/purchasing.ts',
-    kind: 'transform-gap',
-    sites: 1,
-    why: 'query-dml cannot check filterBy({ status }) against the untyped 1.x class (its columns are not typed attributes of PurchaseOrder.c); the purge stays on the 1.x Query (legacy status)',
-    edits: [],
   },
   {
     code: 'L310',

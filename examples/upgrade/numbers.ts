@@ -34,12 +34,14 @@ export interface UpgradeNumbers {
   readonly byHand: Readonly<Record<ManualFixKind, number>>;
   /** Transform-gap sites left on the legacy-status 1.x API (an entry with no edit). */
   readonly keptOnLegacyApi: number;
+  /** Entries of edits a rewrite asks of the code around it (no legacy site of their own). */
+  readonly followUps: number;
 }
 
 export function upgradeNumbers(sites: readonly LegacySite[], report: RunReport, fixes: readonly ManualFix[] = MANUAL_FIXES): UpgradeNumbers {
   const sitesByCode: Record<string, number> = {};
   for (const s of sites) sitesByCode[s.code] = (sitesByCode[s.code] ?? 0) + 1;
-  const byHand: Record<ManualFixKind, number> = { human: 0, 'not-reported': 0, 'transform-gap': 0, 'pending-transform': 0 };
+  const byHand: Record<ManualFixKind, number> = { human: 0, 'not-reported': 0, 'transform-gap': 0, 'pending-transform': 0, 'follow-up': 0 };
   for (const f of fixes) byHand[f.kind] += f.sites;
   return {
     sites: sites.length,
@@ -48,6 +50,7 @@ export function upgradeNumbers(sites: readonly LegacySite[], report: RunReport, 
     rewrittenByCode: report.totals.rewritten,
     byHand,
     keptOnLegacyApi: fixes.filter((f) => f.kind === 'transform-gap' && f.edits.length === 0).reduce((n, f) => n + f.sites, 0),
+    followUps: fixes.filter((f) => f.kind === 'follow-up').length,
   };
 }
 
@@ -65,6 +68,6 @@ export function describeUpgradeNumbers(n: UpgradeNumbers): string[] {
   return [
     `examples/legacy-app: ${n.sites} legacy call sites (${tally(n.sitesByCode)})`,
     `  rewritten by retort-codemod: ${n.rewritten} (${tally(n.rewrittenByCode)})`,
-    `  left for a person: ${n.byHand.human} the registry gives to one, ${n.byHand['not-reported']} of those the report misses, ${n.byHand['transform-gap']} a transform left (${n.keptOnLegacyApi} of them stay on the legacy-status 1.x API), ${n.byHand['pending-transform']} awaiting their transform`,
+    `  left for a person: ${n.byHand.human} the registry gives to one, ${n.byHand['not-reported']} of those the report misses, ${n.byHand['transform-gap']} a transform left (${n.keptOnLegacyApi} of them stay on the legacy-status 1.x API), ${n.byHand['pending-transform']} awaiting their transform; ${n.followUps} follow-up edit(s) the rewrite asks of the code around it`,
   ];
 }

@@ -33,3 +33,26 @@ export async function modernRefuses() {
   // @ts-expect-error a 2.0 Engine has no execute() (L101)
   await core.createEngine('sqlite://').execute(core.select(users.c.id));
 }
+
+/** L407 in a typed model: the shim's dynamic<T>() types the attribute as the appender query, not an array. */
+export async function typedDynamic() {
+  const { declarativeBase, dynamic } = await import('retort/legacy');
+  const Base = declarativeBase();
+  class Shelf extends Base.model('shelves', {
+    id: core.column(core.integer(), { primaryKey: true }),
+    boxes: dynamic<Box>('Box'),
+  }) {}
+  class Box extends Base.model('boxes', {
+    id: core.column(core.integer(), { primaryKey: true }),
+    shelfId: core.column(core.integer(), { references: core.foreignKey('shelves.id') }),
+  }) {}
+  const shelf = new Shelf();
+  shelf.boxes.append(new Box());
+  const boxes = await shelf.boxes.filter(Box.c.id.gt(1)).all();
+  type _boxes = Expect<Equal<typeof boxes, Box[]>>;
+  // @ts-expect-error a dynamic collection is a Query, not an array
+  void shelf.boxes.length;
+  // @ts-expect-error it holds Boxes only
+  shelf.boxes.append(new Shelf());
+  return boxes;
+}

@@ -28,11 +28,13 @@ export class Pet extends Base {
   static owner = relationship(() => Owner);
 }
 
-// lazy: 'dynamic' is L407.
+// lazy: 'dynamic' (L407) on the side holding the foreign key: one object, which the shim refuses too.
+// (A dynamic collection becomes the shim's dynamic(): see dynamic.input.ts.)
 export class Feed extends Base {
   static __tablename__ = 'feeds';
   static id = Column(Integer, { primaryKey: true });
-  static items = relationship(() => Tag, { lazy: 'dynamic' });
+  static tagId = Column(Integer, ForeignKey('tags.id'));
+  static tag = relationship(() => Tag, { lazy: 'dynamic' });
 }
 
 // An instance declaration of a column: the typed model would declare it a second time.
@@ -47,4 +49,4 @@ export class Mixin extends Base {
   static id = Column(Integer, { primaryKey: true });
 }
 
-export const conditions = [Tag.label.eq('x'), Owner.id.eq(1), Pet.ownerId.eq(2), Feed.items];
+export const conditions = [Tag.label.eq('x'), Owner.id.eq(1), Pet.ownerId.eq(2), Feed.tag];

@@ -3,8 +3,7 @@
  * each) and reports them; changes nothing. L102 bound metadata and implicit execution,
  * L103 autocommit (the option, and DML run on a connection of the function's own outside
  * a transaction), L106 a second begin() on a connection in one function or a begin() on a
- * connection the function was given, L208 a select used as a FROM
- * (`.c`, `.select()`); the ORM codes in needs-human-orm.ts.
+ * connection the function was given; the ORM codes in needs-human-orm.ts.
  */
 import { Node, PropertyAccessExpression, SyntaxKind } from 'ts-morph';
 import { LEGACY_REGISTRY } from '../../legacy-api/registry';
@@ -62,11 +61,6 @@ export const typed: TypedTransformFn = (ctx) => {
     if (!decl || !Node.isVariableDeclaration(decl) || decl.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isSourceFile(a)) !== fn) continue;
     const begun = begins.some((b) => b.receiver.getSymbol() === sym && b.call.getStart() < c.call.getStart());
     if (!begun) ctx.manual(c.call, 'L103', `${dmlKind(c.args[0])} run outside a transaction (autocommitted in 1.x): ${reason('L103')}`);
-  }
-  // L208 on legacy selects.
-  for (const c of legacyMethodCalls(ctx, ['select'], ['LegacySelect'])) ctx.manual(c.call, 'L208', `select.select(): ${reason('L208')}`);
-  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
-    if (pa.getName() === 'c' && ctx.isLegacy(pa.getNameNode(), ['LegacySelect'])) ctx.manual(pa, 'L208', `select.c: ${reason('L208')}`);
   }
   findOrmSites(ctx);
 };

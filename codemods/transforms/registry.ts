@@ -127,6 +127,16 @@ const ENTRIES: TransformInfo[] = [
     load: load(() => require('./label-style')),
   },
   {
+    name: 'implicit-subquery',
+    codes: ['L208'],
+    engine: 'ts-morph',
+    typeAware: true,
+    order: 197,
+    summary: 'const sq = select(…); select(sq.c.id) → const sq = select(…).subquery(); other .c / .select() uses are reported',
+    trigger: /\.(c|select)\b/,
+    load: load(() => require('./implicit-subquery')),
+  },
+  {
     name: 'query-to-select',
     codes: ['L301'],
     engine: 'ts-morph',
@@ -252,11 +262,11 @@ const ENTRIES: TransformInfo[] = [
   },
   {
     name: 'needs-human',
-    codes: ['L102', 'L103', 'L106', 'L208', 'L306', 'L309', 'L310', 'L401', 'L402', 'L403', 'L407'],
+    codes: ['L102', 'L103', 'L106', 'L306', 'L309', 'L310', 'L401', 'L402', 'L403', 'L407'],
     engine: 'ts-morph',
     typeAware: true,
     order: 900,
-    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, implicit subqueries, fromSelf, joined collections, bulkSaveObjects, session autocommit, backref cascades, dynamic collections)',
+    summary: 'finds the sites no transform may rewrite (bound metadata, autocommit, subtransactions, fromSelf, joined collections, bulkSaveObjects, session autocommit, backref cascades, dynamic collections)',
     // A backref cascade (L403) is a plain property assignment, hence the last alternative.
     trigger: /\b(bind|autocommit|begin|createAll|dropAll|create|drop|exists|execute|scalar|select|fromSelf|joinedload|eagerload|bulkSaveObjects|dynamic)\b|\.c\b|\.\w+\s*=(?!=)/,
     reportOnly: true,

@@ -152,14 +152,6 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     why: 'stmt.execute() found the engine through the bound MetaData; the report reads on a connection of the engine',
     edits: [{ find: 'const rows = (await stmt.execute()).all();', replace: 'const rows = (await engine.begin((conn) => conn.execute(stmt))).all();' }],
   },
-  {
-    code: 'L208',
-    file: 'src/reports.ts',
-    kind: 'human',
-    sites: 1,
-    why: 'the grouped SELECT was used as a FROM through .c; it becomes one named subquery that every .c access shares',
-    edits: [{ find: '.groupBy(stockMovements.c.productId);', replace: '.groupBy(stockMovements.c.productId).subquery();' }],
-  },
 
   // ------------------------------------------------------------------ ORM
   {

@@ -11,8 +11,6 @@ export async function sites() {
   conn.executionOptions({ autocommit: true });
   const outer = await conn.begin();
   const inner = await conn.begin();
-  const sub = select(users.c.id);
-  const col = sub.c.id;
   const session = new Session({ bind: engine }); // not L102: a Session's bind is 2.0's too
-  return { rows, outer, inner, col, session };
+  return { rows, outer, inner, session };
 }

@@ -3,9 +3,12 @@
  * several extra arguments the checker proves to be objects → one array of them
  * (executemany); a positional list of values for `text('… :a, :b')` → the object `{ a, b }`,
  * where the SQL is known: written in the call, or in a `const` of the file holding the
- * text() statement, a template only when every `${…}` has a literal type.
+ * text() statement, a template only when every `${…}` has a literal type or is the name of
+ * a Retort table standing where a table name does (see sqlTextOf()).
  */
-import { CallExpression, Node, Type, VariableDeclarationKind } from 'ts-morph';
+import { dirname } from 'node:path';
+import { CallExpression, Node, SyntaxKind, Type, VariableDeclarationKind } from 'ts-morph';
+import { retortTypes } from '../run/retort-types';
 import type { TypedTransformFn } from './types';
 import { legacyMethodCalls, spanText, textParameterNames } from './ts-calls';
 
@@ -57,7 +60,13 @@ export const typed: TypedTransformFn = (ctx) => {
       ctx.manual(c.call, 'L105', 'positional values for text() whose SQL is built from values the codemod cannot read (they may hold :names): name the parameters by hand');
       continue;
     }
-    const names = [...new Set(textParameterNames(sql))];
+    const read = textParameterNames(sql.text);
+    // Each table name must stand outside quotes, where the parser took its marker for a parameter.
+    if (sql.tableSlots.some((slot) => !read.includes(slot))) {
+      ctx.manual(c.call, 'L105', 'positional values for text() with a table name inside quotes or after a cast: name the parameters by hand');
+      continue;
+    }
+    const names = [...new Set(read.filter((n) => !sql.tableSlots.includes(n)))];
     if (names.length !== items.length || names.includes('__proto__')) {
       ctx.manual(c.call, 'L105', names.length !== items.length ? `${items.length} positional values for ${names.length} parameters` : 'a parameter named __proto__ cannot be an object literal key');
       continue;
@@ -89,19 +98,41 @@ function textCallOf(stmt: Node): CallExpression | undefined {
 /**
  * The SQL of a text() argument when all of it is known: a literal, a const string (its
  * literal type), or a template whose every `${…}` has a literal type. A value of type
- * `string` could hold `:names` of its own, so its text is not known.
+ * `string` could hold `:names` of its own, so its text is not known — with one exception: the
+ * `.name` of a Retort table, written where the SQL names a table (outside quotes). There a
+ * name holding `:`, a quote or a space would not be an identifier in any of the dialects, so
+ * the statement would not have run; a statement that ran had a plain name, which adds no
+ * parameter. Such a `${…}` is read as a marker (one of `tableSlots`) that the caller checks
+ * the parser took for a parameter, i.e. that it stands outside quotes.
  */
-function sqlTextOf(arg: Node): string | undefined {
-  if (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) return arg.getLiteralValue();
+function sqlTextOf(arg: Node): { text: string; tableSlots: string[] } | undefined {
+  if (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) return { text: arg.getLiteralValue(), tableSlots: [] };
   if (Node.isTemplateExpression(arg)) {
     let out = arg.getHead().getLiteralText();
+    const tableSlots: string[] = [];
     for (const span of arg.getTemplateSpans()) {
-      const t = span.getExpression().getType();
-      if (!t.isStringLiteral() && !t.isNumberLiteral()) return undefined;
-      out += String(t.getLiteralValue()) + span.getLiteral().getLiteralText();
+      const e = span.getExpression();
+      const t = e.getType();
+      if (t.isStringLiteral() || t.isNumberLiteral()) out += String(t.getLiteralValue());
+      else if (isRetortTableName(e)) {
+        const slot = `retort_table_name_${tableSlots.length}`;
+        tableSlots.push(slot);
+        out += ` :${slot} `;
+      } else return undefined;
+      out += span.getLiteral().getLiteralText();
     }
-    return out;
+    return { text: out, tableSlots };
   }
   const t = arg.getType();
-  return t.isStringLiteral() ? String(t.getLiteralValue()) : undefined;
+  return t.isStringLiteral() ? { text: String(t.getLiteralValue()), tableSlots: [] } : undefined;
+}
+
+/** Whether `e` reads `.name` of a Retort Table (declared by Retort's own Table class). */
+function isRetortTableName(e: Node): boolean {
+  if (!Node.isPropertyAccessExpression(e) || e.getName() !== 'name' || e.hasQuestionDotToken()) return false;
+  const root = dirname(retortTypes().legacyDir);
+  return (e.getNameNode().getSymbol()?.getDeclarations() ?? []).some((d) => {
+    const cls = Node.isClassDeclaration(d.getParent()) ? d.getParent() : d.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
+    return d.getSourceFile().getFilePath().startsWith(root + '/') && cls !== undefined && Node.isClassDeclaration(cls) && cls.getName() === 'Table';
+  });
 }

@@ -123,14 +123,6 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     ],
   },
   {
-    code: 'L105',
-    file: 'src/movements.ts',
-    kind: 'transform-gap',
-    sites: 1,
-    why: 'positional values for the text() statement of a const in the same function: its SQL is built with ${stockMovements.name}, a string the transform cannot read (it could hold :names of its own), so the mapping of the values to :productId and :warehouseId is not certain; the person, who knows the table name, makes them named parameters',
-    edits: [{ find: 'conn.scalar(sql, [productId, warehouseId])', replace: 'conn.scalar(sql, { productId, warehouseId })' }],
-  },
-  {
     code: 'L106',
     file: 'src/adjustments.ts',
     kind: 'human',

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CliError } from '../cli-error';
 import type { CommandIo } from '../command';
+import { pruneUnusedLegacyImports } from '../transforms/legacy-imports';
 import { selectTransforms, transformByName } from '../transforms/registry';
 import { jscodeshiftFor } from './syntax-stage';
 import { writeAtomic } from './atomic-write';
@@ -90,6 +91,7 @@ async function processAll(jobs: FileJob[], batch: BatchOptions, workers: number,
  * The final stage of one root: `legacy-imports` on each file that still imports
  * retort/legacy, when no site of the file is left for a human, and — if any site of the
  * root is — only in files that export nothing (their legacy objects could reach that site).
+ * A changed file that keeps its legacy imports still loses the names the rewrites left unused.
  */
 export function finalStage(results: FileResult[], runsAll: (path: string) => boolean): FileResult[] {
   const info = transformByName('legacy-imports')!;
@@ -97,19 +99,22 @@ export function finalStage(results: FileResult[], runsAll: (path: string) => boo
   if (!('syntax' in mod)) throw new Error('legacy-imports must be a jscodeshift transform');
   const rootHasSites = results.some((r) => r.manual.length > 0);
   return results.map((r) => {
-    if (r.status === 'failed' || r.manual.length || !runsAll(r.path)) return r;
+    if (r.status === 'failed' || !runsAll(r.path)) return r;
     const text = r.after ?? readFileSync(r.path, 'utf8');
     if (!info.trigger.test(text)) return r;
-    if (rootHasSites && /^\s*export\b|module\.exports|\bexports\./m.test(text)) return r;
-    const rewritten = { ...r.rewritten };
     const j = jscodeshiftFor(r.path);
-    const out = mod.syntax({ path: r.path, source: text }, { jscodeshift: j, j, stats: () => undefined, report: () => undefined } as never, {
-      rewritten: () => undefined,
-      manual: () => undefined,
-    });
+    const keepsLegacy = r.manual.length > 0 || (rootHasSites && /^\s*export\b|module\.exports|\bexports\./m.test(text));
+    const out = keepsLegacy
+      ? r.before !== undefined && r.after !== undefined
+        ? pruneUnusedLegacyImports(j, text, r.before)
+        : undefined
+      : mod.syntax({ path: r.path, source: text }, { jscodeshift: j, j, stats: () => undefined, report: () => undefined } as never, {
+          rewritten: () => undefined,
+          manual: () => undefined,
+        });
     if (typeof out !== 'string' || out === text || syntaxError(r.path, out)) return r;
     const before = r.before ?? text;
-    return { ...r, status: 'changed', before, after: out, rewritten };
+    return { ...r, status: 'changed', before, after: out, rewritten: { ...r.rewritten } };
   });
 }
 

@@ -3,20 +3,70 @@
  * `'retort'` when every name they bring in exists unchanged in 2.0. The runner calls it only
  * for files with no site left for a human, so the legacy forms are gone by then.
  */
+import type { JSCodeshift } from 'jscodeshift';
 import type { SyntaxTransformFn } from './types';
 import { legacyOnlyNames } from './legacy-names';
 
 const LEGACY = 'retort/legacy';
+
+/** Whether an imported binding is read anywhere but in import specifiers (a property key of the same name counts: kept on doubt). */
+function isUsed(j: JSCodeshift, root: ReturnType<JSCodeshift>, local: string): boolean {
+  return root.find(j.Identifier, { name: local }).filter((p) => p.parent.node.type !== 'ImportSpecifier').size() > 0 || root.find(j.JSXIdentifier, { name: local }).size() > 0;
+}
+
+const escape = (s: string) => s.replace(/[$]/g, '\\$&');
+
+/**
+ * For a file that keeps sites of the 1.x API (so its imports stay on the shim): drops the
+ * named imports from 'retort/legacy' that the rewrites left unused — read nowhere now
+ * (`Column` and `Integer` once the models are typed), and not already unused in `before`,
+ * the text before the run — so that a project
+ * compiled with noUnusedLocals still compiles. Lines stay where they are (the report gives
+ * the sites by line): in an import written over several lines each name goes alone and the
+ * line breaks stay. Returns undefined when nothing is dropped.
+ *
+ * @example
+ * pruneUnusedLegacyImports(j, after, before) // "import { Column, dynamic } from 'retort/legacy'" → "import { dynamic } from 'retort/legacy'"
+ */
+export function pruneUnusedLegacyImports(j: JSCodeshift, source: string, before: string): string | undefined {
+  const root = j(source);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const pos = (n: unknown) => n as { start: number; end: number };
+  // A name the file imported without using it is the author's business; one the run added or made unused is not.
+  const unusedBefore = (local: string) => (before.match(new RegExp(`(?<![\\w$])${escape(local)}(?![\\w$])`, 'g')) ?? []).length === 1;
+  root.find(j.ImportDeclaration, { source: { value: LEGACY } }).forEach((p) => {
+    const all = p.node.specifiers ?? [];
+    const dropped = all.filter((s) => s.type === 'ImportSpecifier' && !isUsed(j, root, s.local?.name as string) && !unusedBefore(s.local?.name as string));
+    if (!dropped.length) return;
+    const kept = all.filter((s) => !dropped.includes(s));
+    const first = pos(all[0]).start;
+    const last = pos(all[all.length - 1]).end;
+    // The file's sites for a human are reported by line: no edit adds or removes a line.
+    if (!source.slice(first, last).includes('\n')) {
+      edits.push(kept.length ? { start: first, end: last, text: kept.map((s) => source.slice(pos(s).start, pos(s).end)).join(', ') } : { start: pos(p.node).start, end: pos(p.node).end, text: '' });
+      return;
+    }
+    // Over several lines: each name goes with its comma and the spaces after it, its line breaks stay.
+    for (const d of dropped) {
+      const after = /^[ \t]*,[ \t]*/.exec(source.slice(pos(d).end));
+      const before = /,[ \t]*$/.exec(source.slice(0, pos(d).start));
+      if (after) edits.push({ start: pos(d).start, end: pos(d).end + after[0].length, text: '' });
+      else if (before) edits.push({ start: pos(d).start - before[0].length, end: pos(d).end, text: '' });
+      else edits.push({ start: pos(d).start, end: pos(d).end, text: '' });
+    }
+  });
+  if (!edits.length) return undefined;
+  let out = source;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
 
 export const syntax: SyntaxTransformFn = (file, api) => {
   const j = api.jscodeshift;
   const root = j(file.source);
   const only = legacyOnlyNames();
   const edits: { start: number; end: number; text: string }[] = [];
-  // Uses of a name outside import specifiers (a property key of the same name counts: kept on doubt).
-  const used = (local: string) =>
-    root.find(j.Identifier, { name: local }).filter((p) => p.parent.node.type !== 'ImportSpecifier').size() > 0 ||
-    root.find(j.JSXIdentifier, { name: local }).size() > 0;
+  const used = (local: string) => isUsed(j, root, local);
   const namespaceOk = (local: string) => {
     let ok = true;
     root.find(j.Identifier, { name: local }).forEach((p) => {

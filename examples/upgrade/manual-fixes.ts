@@ -170,7 +170,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     why: 'a joined eager load of a collection repeats each supplier per product; loading the products with a second SELECT (selectin) needs no de-duplication. The Query chain stays a Query (legacy status) until the codemod runs again',
     edits: [
       { find: 'joinedLoad(Supplier.c.products)', replace: 'selectinLoad(Supplier.c.products)' },
-      { find: 'import { eagerload, joinedload, Session, ', replace: 'import { selectinLoad, Session, ' },
+      { find: "insert, joinedLoad } from 'retort/legacy';", replace: "insert, joinedLoad, selectinLoad } from 'retort/legacy';" },
     ],
   },
   {

@@ -4,8 +4,8 @@ import ts from 'typescript';
 
 const root = join(__dirname, '..', '..', '..');
 
-/** The compiler's messages for `files` (empty when they type-check). */
-export function typeErrors(files: readonly string[], paths: Readonly<Record<string, string[]>> = {}): string[] {
+/** The compiler's messages for `files` (empty when they type-check); `extra` adds compiler options (noUnusedLocals…). */
+export function typeErrors(files: readonly string[], paths: Readonly<Record<string, string[]>> = {}, extra: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram([...files], {
     strict: true,
     noEmit: true,
@@ -19,6 +19,7 @@ export function typeErrors(files: readonly string[], paths: Readonly<Record<stri
     baseUrl: root,
     paths: { retort: ['core/index.ts'], 'retort/legacy': ['legacy-api/index.ts'], ...paths },
     jsx: ts.JsxEmit.Preserve,
+    ...extra,
   });
   const wanted = new Set(files.map((f) => ts.sys.resolvePath(f)));
   return ts

@@ -28,9 +28,9 @@ const inStatementList = (stmt: Node) => {
 export const typed: TypedTransformFn = (ctx) => {
   // The names this pass gives to hoisted rows: the file's text does not show them yet.
   const taken = new Set<string>();
-  const fresh = (base: string) => {
-    let n = ctx.freshName(base);
-    for (let i = 2; taken.has(n); i++) n = ctx.freshName(`${base}${i}`);
+  const fresh = (base: string, at: Node) => {
+    let n = ctx.freshName(base, at);
+    for (let i = 2; taken.has(n); i++) n = ctx.freshName(`${base}${i}`, at);
     taken.add(n);
     return n;
   };
@@ -74,12 +74,12 @@ function guardProblem(receiver: Node, rows: Node, stmt: Node): string | undefine
 }
 
 /** `if (rows.length > 0) ` before the statement, the rows first put in a `const` when they are an expression. */
-function guardEdits(fresh: (base: string) => string, rows: Node, stmt: Node): TextEdit[] {
+function guardEdits(fresh: (base: string, at: Node) => string, rows: Node, stmt: Node): TextEdit[] {
   const start = stmt.getStart();
   if (isPlainReference(rows)) return [{ start, end: start, text: `if (${rows.getText()}.length > 0) ` }];
   const text = stmt.getSourceFile().getFullText();
   const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))![0];
-  const name = fresh('rows');
+  const name = fresh('rows', stmt);
   return [
     { start, end: start, text: `const ${name} = ${rows.getText()};\n${indent}if (${name}.length > 0) ` },
     { start: rows.getStart(), end: rows.getEnd(), text: name },

@@ -10,7 +10,7 @@ import { legacyMethodCalls } from './ts-calls';
 
 export const typed: TypedTransformFn = (ctx) => {
   for (const c of legacyMethodCalls(ctx, ['execute', 'scalar'], ['LegacyEngine'], 'L101')) {
-    const conn = ctx.freshName('conn');
+    const conn = ctx.freshName('conn', c.call);
     // engine.execute(…) → engine.begin((conn) => conn.execute(…)): two insertions, the call's own text kept.
     ctx.rewrite('L101', [
       { start: c.receiver.getEnd(), end: c.receiver.getEnd(), text: `.begin((${conn}) => ${conn}` },

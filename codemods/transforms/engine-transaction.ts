@@ -29,7 +29,7 @@ export const typed: TypedTransformFn = (ctx) => {
       ctx.manual(c.call, 'L107', 'the extra arguments would be evaluated later inside begin(); pass them in a closure by hand');
       continue;
     }
-    const conn = ctx.freshName('conn');
+    const conn = ctx.freshName('conn', c.call);
     ctx.replace(c.call, `${recv}.begin((${conn}) => ${fn.getText()}(${conn}, ${rest.map((a) => a.getText()).join(', ')}))`, 'L107');
   }
 };

@@ -36,6 +36,17 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
     return o && (Node.isClassDeclaration(o) || Node.isInterfaceDeclaration(o) || Node.isTypeAliasDeclaration(o)) ? o.getName() : undefined;
   };
   // Names that could clash with a new binding: every identifier except property names after a dot.
+  /** The identifiers of `node` that may name a binding (not the name of a property read or of a key). */
+  const namesIn = (node: Node) =>
+    new Set(
+      node
+        .getDescendantsOfKind(SyntaxKind.Identifier)
+        .filter((i) => {
+          const p = i.getParent();
+          return !(Node.isPropertyAccessExpression(p) && p.getNameNode() === i) && !(Node.isPropertyAssignment(p) && p.getNameNode() === i);
+        })
+        .map((i) => i.getText()),
+    );
   const allIdentifiers = () =>
     (identifiers ??= new Set(
       sf
@@ -94,9 +105,15 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
     return null;
   }
 
-  /** Not marked as used: callers bind it only around text copied from this file, which cannot mention it. */
-  function freshName(base: string): string {
-    const used = allIdentifiers();
+  /**
+   * Not marked as used: callers bind it only around text copied from this file, which cannot
+   * mention it. With `at`, the name has to be free only in the function around `at` (a new
+   * binding there cannot reach code outside it), so `conn` is not `conn2` because another
+   * function of the file has a `conn` of its own.
+   */
+  function freshName(base: string, at?: Node): string {
+    const scope = at?.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a));
+    const used = scope ? namesIn(scope) : allIdentifiers();
     let n = base;
     for (let i = 2; used.has(n); i++) n = `${base}${i}`;
     return n;
@@ -147,8 +164,8 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
       if (!names.has(name)) names.set(name, addImport(name));
       return names.get(name) ?? null;
     },
-    freshName(base) {
-      return freshName(base);
+    freshName(base, at) {
+      return freshName(base, at);
     },
   };
 }

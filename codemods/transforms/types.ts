@@ -59,8 +59,11 @@ export interface TypedContext {
    * namespace import), adding the import when needed; null when it cannot be added safely.
    */
   retortName(name: string): string | null;
-  /** An identifier not used anywhere in the file, based on `base`. */
-  freshName(base: string): string;
+  /**
+   * An identifier based on `base` for a new binding: unused anywhere in the file, or with `at`
+   * (the node the binding is made around), unused in the function around it.
+   */
+  freshName(base: string, at?: Node): string;
 }
 
 /** A type-aware transform: collects facts and records edits; never edits the tree itself. */

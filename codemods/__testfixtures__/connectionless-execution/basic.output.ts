@@ -6,7 +6,7 @@ const metadata = new MetaData();
 const users = new Table('users', metadata, { id: column(integer(), { primaryKey: true }), name: column(string(20)) });
 
 async function countUsers(db: R.LegacyEngine): Promise<unknown> {
-  return db.begin((conn2) => conn2.scalar(select(R.func.count()).selectFrom(users)));
+  return db.begin((conn) => conn.scalar(select(R.func.count()).selectFrom(users)));
 }
 
 export async function run(): Promise<unknown> {

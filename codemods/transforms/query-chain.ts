@@ -164,9 +164,11 @@ function pointOfTarget(site: Node, target: Node, prev: JoinPoint | undefined): J
  * Every join step of a chain with its 2.0 spelling when it is a legacy form: names become
  * relationship attributes of the class they leave from, one call per hop; a `[target, on]`
  * tuple becomes `join(target, on)`. Steps before an unresolvable one still resolve.
+ * `start` is where names are first looked up when the chain has no items of its own (a
+ * dynamic collection's query starts from its related class).
  */
-export function joinFixes(items: readonly Node[], steps: readonly ChainStep[], points?: Map<ChainStep, JoinPoint | undefined>): JoinFix[] {
-  let point = startPoint(items);
+export function joinFixes(items: readonly Node[], steps: readonly ChainStep[], points?: Map<ChainStep, JoinPoint | undefined>, start?: JoinPoint): JoinFix[] {
+  let point = start ?? startPoint(items);
   const out: JoinFix[] = [];
   for (const step of steps) {
     points?.set(step, point);

@@ -18,13 +18,16 @@ export interface StepsConversion {
 
 const num = (n: Node) => (Node.isNumericLiteral(n) ? Number(n.getLiteralValue()) : undefined);
 
-/** The edits for every builder of the chain, or why one of them cannot be rewritten. */
-export function convertSteps(ctx: TypedContext, chain: QueryChain): StepsConversion | string {
+/**
+ * The edits for every builder of the chain, or why one of them cannot be rewritten. `start`
+ * is the model of a chain with no items of its own (a dynamic collection's related class).
+ */
+export function convertSteps(ctx: TypedContext, chain: Pick<QueryChain, 'items' | 'steps' | 'entity'>, start?: JoinPoint): StepsConversion | string {
   const edits: TextEdit[] = [];
   const fixes: { code: string; edits: TextEdit[] }[] = [];
   const points = new Map<ChainStep, JoinPoint | undefined>();
-  const joins = new Map(joinFixes(chain.items, chain.steps, points).map((f) => [f.step, f]));
-  const entityPoint = chain.entity ? startPoint(chain.items) : undefined;
+  const joins = new Map(joinFixes(chain.items, chain.steps, points, start).map((f) => [f.step, f]));
+  const entityPoint = chain.entity ? (start ?? startPoint(chain.items)) : undefined;
   for (const step of chain.steps) {
     const name = step.access.getNameNode();
     switch (step.method) {

@@ -151,7 +151,7 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
     file: 'src/models.ts',
     kind: 'human',
     sites: 1,
-    why: "the suppliers' dynamic orders collection stays one: typed-models declares it with the shim's dynamic<PurchaseOrder>() (legacy status: it keeps working in error mode); moving it to writeOnly() changes how purchasing.ts reads it (select() with where(), not filterBy() on the attribute), which a person does",
+    why: "the suppliers' dynamic orders collection stays one: typed-models declares it with the shim's dynamic<PurchaseOrder>() (legacy status: it keeps working in error mode). Its one reader in purchasing.ts is a select() with withParent() after the codemod (the parent is loaded there by the session it names), so moving the declaration to writeOnly() is a person's choice about the model, not a change of its callers",
     edits: [],
   },
   {
@@ -172,14 +172,6 @@ export const MANUAL_FIXES: readonly ManualFix[] = [
       { find: 'joinedLoad(Supplier.c.products)', replace: 'selectinLoad(Supplier.c.products)' },
       { find: "insert, joinedLoad } from 'retort/legacy';", replace: "insert, joinedLoad, selectinLoad } from 'retort/legacy';" },
     ],
-  },
-  {
-    code: 'L301',
-    file: 'src/purchasing.ts',
-    kind: 'transform-gap',
-    sites: 1,
-    why: "query-to-select leaves the Query of the dynamic collection (supplier.orders.filterBy(…)…all()): it runs on the parent's session, which the transform cannot name at the call. It stays on the 1.x Query (legacy status) and moves with the collection when a person makes it writeOnly() (the L407 entry)",
-    edits: [],
   },
   {
     code: 'L403',

@@ -1,12 +1,19 @@
 /** The run's report: per repository and in total; as text for the terminal and as JSON for `--json`. */
 import { relative } from 'node:path';
 import { guidePath, legacyRecord } from '../../legacy-api/registry';
+import { legacyOnlyNames } from '../transforms/legacy-names';
 import type { FileResult } from './process-files';
 
 export interface ResidualUse {
   readonly file: string;
   readonly line: number;
   readonly text: string;
+  /**
+   * The names the import brings in that exist only in the shim (what still ties the file to
+   * 1.x); empty when every name has a 2.0 twin, so the import moves to 'retort' on a later
+   * run once no site of the repository is left for a person.
+   */
+  readonly legacyOnly: string[];
 }
 
 export interface RepoReport {
@@ -28,12 +35,28 @@ export interface RunReport {
 
 const LEGACY_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*)(['"])retort\/legacy\1/;
 
-/** Lines of `text` that still import `retort/legacy`. */
+const NAMED_LEGACY_IMPORT = /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*(['"])retort\/legacy\2/g;
+
+/** Lines of `text` that still import `retort/legacy`, with the shim-only names each brings in. */
 export function residualUses(file: string, text: string): ResidualUse[] {
   if (!text.includes('retort/legacy')) return [];
+  // Named imports by the line their `from` stands on (an import may span lines).
+  const namesAt = new Map<number, string[]>();
+  for (const m of text.matchAll(NAMED_LEGACY_IMPORT)) {
+    const line = text.slice(0, m.index! + m[0].length).split('\n').length;
+    const names = m[1]
+      .split(',')
+      .map((p) => p.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim())
+      .filter(Boolean);
+    namesAt.set(line, names);
+  }
+  const only = legacyOnlyNames();
   const out: ResidualUse[] = [];
   text.split('\n').forEach((l, i) => {
-    if (LEGACY_IMPORT.test(l)) out.push({ file, line: i + 1, text: l.trim() });
+    if (!LEGACY_IMPORT.test(l)) return;
+    // A namespace import or a require: which names it uses is not read here, so it counts as tied to 1.x.
+    const names = namesAt.get(i + 1);
+    out.push({ file, line: i + 1, text: l.trim(), legacyOnly: names ? names.filter((n) => only.has(n)) : ['*'] });
   });
   return out;
 }
@@ -95,7 +118,10 @@ function section(title: string, r: Omit<RepoReport, 'root'>, dry: boolean): stri
   }
   if (r.residual.length) {
     out.push(`  still using retort/legacy (${r.residual.length}):`);
-    for (const x of r.residual) out.push(`    ${x.file}:${x.line}  ${x.text}`);
+    for (const x of r.residual) {
+      const why = x.legacyOnly.length ? `shim only: ${x.legacyOnly.join(', ')}` : "every name exists in 2.0: the import moves to 'retort' when the codemod runs again with no site left for a person";
+      out.push(`    ${x.file}:${x.line}  ${x.text}  (${why})`);
+    }
   }
   return out;
 }

@@ -23,6 +23,8 @@ export interface AppTestOptions {
   readonly databases: 'sqlite' | 'configured';
   /** Letters and digits: goes into the table prefix, so runs sharing a server do not collide. */
   readonly tag?: string;
+  /** A JSON file the shim writes the legacy call sites it reached to (RETORT_LEGACY's report=). */
+  readonly report?: string;
 }
 
 export interface AppTestResult {
@@ -34,7 +36,8 @@ export interface AppTestResult {
 }
 
 export function runAppTests(retortRoot: string, app: string, options: AppTestOptions): AppTestResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, RETORT_LEGACY: options.legacy, INVENTORY_TEST_TAG: options.tag ?? 'upgrade', RETORT_SOURCE_ROOT: retortRoot };
+  const legacy = options.report ? `${options.legacy},report=${options.report}` : options.legacy;
+  const env: NodeJS.ProcessEnv = { ...process.env, RETORT_LEGACY: legacy, INVENTORY_TEST_TAG: options.tag ?? 'upgrade', RETORT_SOURCE_ROOT: retortRoot };
   if (options.future) env.INVENTORY_FUTURE = '1';
   else delete env.INVENTORY_FUTURE;
   // The warnings are the point of the shim run: a silenced Node would hide them.

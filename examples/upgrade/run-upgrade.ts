@@ -24,7 +24,7 @@ import { AppTestResult, runAppTests } from './app-tests';
 import { runCodemodCli } from './codemod-cli';
 import { LegacyWarningSummary, summarizeLegacyWarnings } from './legacy-warnings';
 import { applyManualFixes, MANUAL_FIXES } from './manual-fixes';
-import { automaticShare, readLegacySites, UpgradeNumbers, upgradeNumbers } from './numbers';
+import { automaticShare, readLegacySites, readRemainingSites, UpgradeNumbers, upgradeNumbers } from './numbers';
 
 export interface UpgradeOptions {
   /** The Retort checkout: its sources, node_modules and examples/legacy-app. */
@@ -137,12 +137,12 @@ export function runUpgrade(o: UpgradeOptions): UpgradeResult {
   }
 
   heading(3);
-  const future = runAppTests(retortRoot, app, { legacy: 'error', future: true, databases: o.databases, tag: o.tag });
+  const legacyReport = join(o.work, 'legacy-left.json');
+  const future = runAppTests(retortRoot, app, { legacy: 'error', future: true, databases: o.databases, tag: o.tag, report: legacyReport });
   if (future.status !== 0 || /RemovedInRetort2Error/.test(future.output)) throw new UpgradeStepFailed("the upgraded app's tests in future mode", future.output);
   print(`  ${future.summary}`);
-  const numbers = upgradeNumbers(readLegacySites(retortRoot), report);
-  const byHand = MANUAL_FIXES.filter((f) => f.edits.length > 0).reduce((n, f) => n + f.sites, 0);
-  const kept = numbers.sites - numbers.rewritten - byHand;
-  print(`\n${automaticShare(numbers)}; ${byHand} by the hand edits; ${kept} stay on the legacy-status 1.x API, which keeps working in future mode.`);
+  const numbers = upgradeNumbers(readLegacySites(retortRoot), report, MANUAL_FIXES, readRemainingSites(legacyReport, app));
+  const left = numbers.remaining ?? [];
+  print(`\n${automaticShare(numbers)}; ${numbers.handEdited} by the hand edits; ${left.length} stay on the legacy-status 1.x API, which keeps working in future mode${left.length ? ` (${[...new Set(left.map((r) => r.code))].join(', ')})` : ''}.`);
   return { app, shim, warnings, report, future, numbers };
 }

@@ -10,10 +10,20 @@ import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 
+const git = (app: string, ...a: string[]) => execFileSync('git', ['-C', app, '-c', 'user.email=upgrade@example.com', '-c', 'user.name=upgrade', ...a], { stdio: 'pipe' });
+
 export function copyLegacyApp(retortRoot: string, app: string): void {
   cpSync(join(retortRoot, 'examples', 'legacy-app'), app, { recursive: true, filter: (p) => !p.includes('node_modules') });
-  const git = (...a: string[]) => execFileSync('git', ['-C', app, '-c', 'user.email=upgrade@example.com', '-c', 'user.name=upgrade', ...a], { stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'the 1.x inventory service');
+  git(app, 'init', '-q');
+  commitApp(app, 'the 1.x inventory service');
+}
+
+/**
+ * Commits every change of the copy, as a team commits each step of the upgrade (the codemod
+ * runs on a clean tree only).
+ * @example commitApp('/tmp/upgrade/app', 'the hand edits');
+ */
+export function commitApp(app: string, message: string): void {
+  git(app, 'add', '-A');
+  git(app, 'commit', '-q', '--allow-empty', '-m', message);
 }

@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../codemods/run/report';
 import { legacyRecord } from '../../legacy-api/registry';
-import { copyLegacyApp } from './app-copy';
+import { commitApp, copyLegacyApp } from './app-copy';
 import { AppTestResult, runAppTests } from './app-tests';
 import { runCodemodCli } from './codemod-cli';
 import { LegacyWarningSummary, summarizeLegacyWarnings } from './legacy-warnings';
@@ -66,7 +66,7 @@ export class UpgradeStepFailed extends Error {
 export const UPGRADE_PARTS = [
   "1/4 the 1.x app's tests on the shim (RETORT_LEGACY=warn, SQLite)",
   '2/4 retort-codemod --dry all: what it would rewrite',
-  '3/4 the rewrite: retort-codemod all, then the hand edits',
+  '3/4 the rewrite: retort-codemod all, the hand edits, and retort-codemod all again',
   '4/4 the upgraded app\'s tests in future mode (RETORT_LEGACY=error, INVENTORY_FUTURE=1)',
 ] as const;
 
@@ -135,6 +135,10 @@ export function runUpgrade(o: UpgradeOptions): UpgradeResult {
   } catch (e) {
     throw new UpgradeStepFailed('the hand edits', (e as Error).message);
   }
+  // Committed, as a team would, then the codemod again: the hand edits free sites a transform waited for.
+  commitApp(app, 'the hand edits');
+  const again = codemod('retort-codemod all (after the hand edits)', ['all', '.']);
+  print(`  after the hand edits, retort-codemod all again: ${again.split('\n').find((l) => l.startsWith('retort-codemod:')) ?? again.trim().split('\n')[0]}`);
 
   heading(3);
   const legacyReport = join(o.work, 'legacy-left.json');

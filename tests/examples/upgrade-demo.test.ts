@@ -43,6 +43,7 @@ describe('npm run demo:upgrade', () => {
     // 3: the real run, then each hand edit announced with its code and reason.
     expect(part(2)).toMatch(/retort-codemod: \d+ files scanned, \d+ changed/);
     expect(part(2)).toMatch(/^ {4}L102 src\/db\.ts \(human, 1 site, 1 edit\): the MetaData stops carrying the engine/m);
+    expect(part(2)).toMatch(/after the hand edits, retort-codemod all again: retort-codemod: \d+ files scanned, [1-9]\d* changed/);
     // 4: the upgraded app's tests in future mode, and the share rewritten automatically.
     expect(part(3)).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     expect(part(3)).toMatch(/\n\d+ of \d+ legacy call sites \(\d+%\) rewritten automatically by retort-codemod/);

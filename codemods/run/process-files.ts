@@ -8,6 +8,7 @@ import { selectTransforms } from '../transforms/registry';
 import type { TransformInfo } from '../transforms/types';
 import { syntaxError } from './parse';
 import { runSyntaxStage, SyntaxSite } from './syntax-stage';
+import { legacyImportsRewrite } from './final-imports';
 import { insertTodos, SiteAt } from './todos';
 import { runTypedStage } from './typed-stage';
 
@@ -35,6 +36,12 @@ export interface FileResult {
   readonly error?: string;
   readonly rewritten: Record<string, number>;
   readonly manual: SiteReport[];
+  /**
+   * The final stage's rewrite of the file's last text (null: it changes nothing), worked out
+   * with the rest of the file's work when its selection runs everything and no site is left;
+   * `finalStage` decides whether it is applied.
+   */
+  readonly finalImports?: string | null;
 }
 
 export interface BatchOptions {
@@ -125,16 +132,19 @@ export function processFiles(jobs: readonly FileJob[], options: BatchOptions, on
           const lc = lineCol(original, x.pos);
           return { code: x.code, line: lineOf(lc.line - 1) + 1, column: lc.column, reason: x.reason, transform: x.transform };
         });
-        done(finish(path, s, text, manual));
+        done(finish(path, s, text, manual, options));
         continue;
       }
     }
-    done(finish(path, s, text, sites.map((x) => ({ code: x.code, ...lineCol(text, x.pos), reason: x.reason, transform: x.transform }))));
+    done(finish(path, s, text, sites.map((x) => ({ code: x.code, ...lineCol(text, x.pos), reason: x.reason, transform: x.transform })), options));
   }
   return jobs.map((j) => results.get(j.path)!);
 }
 
-function finish(path: string, s: { job: FileJob; before: string; rewritten: Record<string, number> }, text: string, manual: SiteReport[]): FileResult {
+function finish(path: string, s: { job: FileJob; before: string; rewritten: Record<string, number> }, text: string, manual: SiteReport[], options: BatchOptions): FileResult {
   const changed = text !== s.before;
-  return { path, root: s.job.root, status: changed ? 'changed' : 'unchanged', before: changed ? s.before : undefined, after: changed ? text : undefined, rewritten: s.rewritten, manual };
+  const result: FileResult = { path, root: s.job.root, status: changed ? 'changed' : 'unchanged', before: changed ? s.before : undefined, after: changed ? text : undefined, rewritten: s.rewritten, manual };
+  const selection = s.job.transforms ?? options.transforms;
+  const runsAll = selection.length === 0 || selection.includes('all');
+  return runsAll && !manual.length ? { ...result, finalImports: legacyImportsRewrite(path, text) } : result;
 }

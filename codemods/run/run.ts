@@ -8,15 +8,13 @@ import { join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CliError } from '../cli-error';
 import type { CommandIo } from '../command';
-import { pruneUnusedLegacyImports } from '../transforms/legacy-imports';
 import { selectTransforms, transformByName } from '../transforms/registry';
-import { jscodeshiftFor } from './syntax-stage';
 import { writeAtomic } from './atomic-write';
 import { unifiedDiff } from './diff';
 import { discover } from './discover';
 import { dirtyPaths, gitTop } from './git';
 import { parseRunArgs, RunOptions } from './options';
-import { syntaxError } from './parse';
+import { legacyImportsRewrite, prunedLegacyImports } from './final-imports';
 import { BatchOptions, FileJob, FileResult, processFiles } from './process-files';
 import { Progress, progress } from './progress';
 import { formatReport, repoReport, RunReport, totals } from './report';
@@ -95,24 +93,21 @@ async function processAll(jobs: FileJob[], batch: BatchOptions, workers: number,
  */
 export function finalStage(results: FileResult[], runsAll: (path: string) => boolean): FileResult[] {
   const info = transformByName('legacy-imports')!;
-  const mod = info.load();
-  if (!('syntax' in mod)) throw new Error('legacy-imports must be a jscodeshift transform');
   const rootHasSites = results.some((r) => r.manual.length > 0);
-  return results.map((r) => {
+  return results.map(({ finalImports, ...r }) => {
     if (r.status === 'failed' || !runsAll(r.path)) return r;
     const text = r.after ?? readFileSync(r.path, 'utf8');
     if (!info.trigger.test(text)) return r;
-    const j = jscodeshiftFor(r.path);
     const keepsLegacy = r.manual.length > 0 || (rootHasSites && /^\s*export\b|module\.exports|\bexports\./m.test(text));
     const out = keepsLegacy
       ? r.before !== undefined && r.after !== undefined
-        ? pruneUnusedLegacyImports(j, text, r.before)
-        : undefined
-      : mod.syntax({ path: r.path, source: text }, { jscodeshift: j, j, stats: () => undefined, report: () => undefined } as never, {
-          rewritten: () => undefined,
-          manual: () => undefined,
-        });
-    if (typeof out !== 'string' || out === text || syntaxError(r.path, out)) return r;
+        ? prunedLegacyImports(r.path, text, r.before)
+        : null
+      : // Computed by the worker on this same text when the file's selection ran everything.
+        finalImports !== undefined
+        ? finalImports
+        : legacyImportsRewrite(r.path, text);
+    if (out === null) return r;
     const before = r.before ?? text;
     return { ...r, status: 'changed', before, after: out, rewritten: { ...r.rewritten } };
   });

@@ -58,6 +58,11 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
         .map((i) => i.getText()),
     ));
 
+  // An identifier's text is part of the text it is in: a name the text does not contain is
+  // not used there, and the identifiers (every one wrapped by ts-morph) are not collected for it.
+  const mentions = (text: string, name: string) => text.includes(name);
+  const isUsed = (name: string) => mentions(sf.getFullText(), name) && allIdentifiers().has(name);
+
   const importsFrom = (spec: string) => sf.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec && !d.isTypeOnly());
 
   function addImport(name: string): string | null {
@@ -69,7 +74,7 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
         if (found) return found.getAliasNode()?.getText() ?? name;
       }
     }
-    const local = allIdentifiers().has(name) ? freshName('retort' + name[0].toUpperCase() + name.slice(1)) : name;
+    const local = isUsed(name) ? freshName('retort' + name[0].toUpperCase() + name.slice(1)) : name;
     const specifier = local === name ? name : `${name} as ${local}`;
     for (const spec of ['retort/legacy', 'retort']) {
       const d = importsFrom(spec).find((x) => x.getNamedImports().length > 0);
@@ -113,9 +118,11 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
    */
   function freshName(base: string, at?: Node): string {
     const scope = at?.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isArrowFunction(a) || Node.isMethodDeclaration(a) || Node.isConstructorDeclaration(a) || Node.isGetAccessorDeclaration(a) || Node.isSetAccessorDeclaration(a));
-    const used = scope ? namesIn(scope) : allIdentifiers();
+    const text = scope ? scope.getFullText() : sf.getFullText();
+    let used: Set<string> | undefined;
+    const taken = (name: string) => mentions(text, name) && (used ??= scope ? namesIn(scope) : allIdentifiers()).has(name);
     let n = base;
-    for (let i = 2; used.has(n); i++) n = `${base}${i}`;
+    for (let i = 2; taken(n); i++) n = `${base}${i}`;
     return n;
   }
 

@@ -4,8 +4,7 @@
  * are followed; a local binding that shadows the import is not the import.
  */
 import type { ASTPath, CallExpression, Collection, ImportDeclaration, JSCodeshift, VariableDeclarator } from 'jscodeshift';
-
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+import { findPaths, matchesShape } from './js-find';
 
 const LEGACY = 'retort/legacy';
 
@@ -16,75 +15,13 @@ interface Bindings {
   readonly namespaces: Set<string>;
 }
 
-type NodeType = 'ImportDeclaration' | 'VariableDeclarator' | 'CallExpression';
-const KINDS: readonly NodeType[] = ['ImportDeclaration', 'VariableDeclarator', 'CallExpression'];
+const KINDS = ['ImportDeclaration', 'VariableDeclarator', 'CallExpression'] as const;
 
-/** Per AST type name: which of KINDS it is (itself or through its supertypes), as the visitors of find() dispatch. */
-let kindOf: Map<string, NodeType | undefined> | undefined;
-
-/**
- * The paths of the ImportDeclaration, VariableDeclarator and CallExpression nodes under
- * `root`, each list as `root.find(j.<Type>)` gives it, from one walk over the plain nodes:
- * the walk follows the fields find()'s visitor follows, in its order, and fills in missing
- * fields with their defaults as it does, but makes a path only for the nodes it returns
- * (find() makes one for every node, three times over here, and that was most of the cost of
- * these transforms).
- */
-function findPaths(j: JSCodeshift, root: Collection): Record<NodeType, ASTPath[]> {
-  const t = j.types as unknown as {
-    namedTypes: Record<string, unknown>;
-    getSupertypeNames(type: string): string[];
-    getFieldNames(node: object): string[];
-    getFieldValue(node: object, field: string): unknown;
-    builtInTypes: { array: { check(v: unknown): boolean }; object: { check(v: unknown): boolean } };
-  };
-  if (!kindOf) {
-    kindOf = new Map();
-    for (const name of Object.keys(t.namedTypes)) kindOf.set(name, [name, ...t.getSupertypeNames(name)].find((n): n is NodeType => (KINDS as readonly string[]).includes(n)));
-  }
-  const kinds = kindOf;
-  const out: Record<NodeType, ASTPath[]> = { ImportDeclaration: [], VariableDeclarator: [], CallExpression: [] };
-  const hasOwn = Object.prototype.hasOwnProperty;
-  const keys: (string | number)[] = [];
-  const walk = (value: unknown, top: ASTPath) => {
-    if (t.builtInTypes.array.check(value)) {
-      const list = value as unknown[];
-      const len = list.length;
-      for (let i = 0; i < len; i++) {
-        if (!hasOwn.call(list, i)) continue;
-        keys.push(i);
-        visit(list[i], top);
-        keys.pop();
-      }
-    } else if (t.builtInTypes.object.check(value)) {
-      const node = value as Record<string, unknown>;
-      const names = t.getFieldNames(node);
-      for (const name of names) if (!hasOwn.call(node, name)) node[name] = t.getFieldValue(node, name);
-      for (const name of names) {
-        keys.push(name);
-        visit(node[name], top);
-        keys.pop();
-      }
-    }
-  };
-  const visit = (value: unknown, top: ASTPath) => {
-    const type = value && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
-    const kind = typeof type === 'string' ? kinds.get(type) : undefined;
-    if (kind) out[kind].push(top.get(...keys));
-    walk(value, top);
-  };
-  // As find() does, the paths of the collection themselves are walked into, not returned.
-  for (const top of root.paths()) walk(top.value, top);
-  return out;
-}
-
-export function legacyBindings(j: JSCodeshift, root: Collection, found = findPaths(j, root)): Bindings {
+export function legacyBindings(j: JSCodeshift, root: Collection, found = findPaths(j, root, KINDS)): Bindings {
   const named = new Map<string, string>();
   const namespaces = new Set<string>();
-  const matches = (node: unknown, needle: Record<string, unknown>): boolean =>
-    Object.entries(needle).every(([k, v]) => node !== null && typeof node === 'object' && hasOwn(node, k) && (typeof v === 'object' && v ? matches((node as Record<string, unknown>)[k], v as Record<string, unknown>) : (node as Record<string, unknown>)[k] === v));
-  const imports = found.ImportDeclaration.filter((p) => matches(p.node, { source: { value: LEGACY } })) as ASTPath<ImportDeclaration>[];
-  const requires = found.VariableDeclarator.filter((p) => matches(p.node, { init: { type: 'CallExpression', callee: { type: 'Identifier', name: 'require' } } })) as ASTPath<VariableDeclarator>[];
+  const imports = found.ImportDeclaration.filter((p) => matchesShape(p.node, { source: { value: LEGACY } })) as ASTPath<ImportDeclaration>[];
+  const requires = found.VariableDeclarator.filter((p) => matchesShape(p.node, { init: { type: 'CallExpression', callee: { type: 'Identifier', name: 'require' } } })) as ASTPath<VariableDeclarator>[];
   imports.forEach((p) => {
     if (p.node.importKind === 'type') return;
     for (const s of p.node.specifiers ?? []) {
@@ -116,7 +53,8 @@ function isModuleBinding(path: ASTPath, name: string): boolean {
 
 /** Calls of the `retort/legacy` exports named in `exported`, with the exported name each calls; innermost (last) first, so a rewrite never replaces a node an outer one has already reused. */
 export function legacyCalls(j: JSCodeshift, root: Collection, exported: readonly string[]): { path: ASTPath<CallExpression>; name: string }[] {
-  const found = findPaths(j, root);
+  // One walk for the imports, the requires and the calls (three find() traversals before).
+  const found = findPaths(j, root, KINDS);
   const b = legacyBindings(j, root, found);
   if (!b.named.size && !b.namespaces.size) return [];
   const out: { path: ASTPath<CallExpression>; name: string }[] = [];

@@ -3,7 +3,8 @@
  * `'retort'` when every name they bring in exists unchanged in 2.0. The runner calls it only
  * for files with no site left for a human, so the legacy forms are gone by then.
  */
-import type { JSCodeshift } from 'jscodeshift';
+import type { ASTPath, CallExpression, ExportNamedDeclaration, ImportDeclaration, JSCodeshift } from 'jscodeshift';
+import { findPaths, matchesShape } from './js-find';
 import type { SyntaxTransformFn } from './types';
 import { legacyOnlyNames } from './legacy-names';
 
@@ -84,7 +85,9 @@ export const syntax: SyntaxTransformFn = (file, api) => {
     if (typeof start === 'number' && typeof end === 'number' && /^['"]retort\/legacy['"]$/.test(file.source.slice(start, end))) edits.push({ start: start + 1, end: end - 1, text: 'retort' });
   };
   const pos = (n: unknown) => n as { start: number; end: number };
-  root.find(j.ImportDeclaration, { source: { value: LEGACY } }).forEach((p) => {
+  // The imports, re-exports and requires in one walk of the tree (three find() traversals before).
+  const found = findPaths(j, root, ['ImportDeclaration', 'ExportNamedDeclaration', 'CallExpression']);
+  (found.ImportDeclaration as ASTPath<ImportDeclaration>[]).filter((p) => matchesShape(p.node, { source: { value: LEGACY } })).forEach((p) => {
     const all = p.node.specifiers ?? [];
     // Legacy-only names the rewrites left unused (Column once the models are typed) are dropped: they keep nothing legacy.
     const unused = all.filter((s) => s.type === 'ImportSpecifier' && p.node.importKind !== 'type' && (s as { importKind?: string }).importKind !== 'type' && only.has(s.imported.name as string) && !used(s.local?.name as string));
@@ -104,12 +107,12 @@ export const syntax: SyntaxTransformFn = (file, api) => {
     });
     if (ok) flip(p.node.source as { value?: unknown });
   });
-  root.find(j.ExportNamedDeclaration).forEach((p) => {
+  (found.ExportNamedDeclaration as ASTPath<ExportNamedDeclaration>[]).forEach((p) => {
     const src = p.node.source as { value: unknown } | null | undefined;
     if (src?.value !== LEGACY) return;
     if ((p.node.specifiers ?? []).every((s) => s.type === 'ExportSpecifier' && !only.has(String(s.local?.name ?? s.exported.name)))) flip(src);
   });
-  root.find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } }).forEach((p) => {
+  (found.CallExpression as ASTPath<CallExpression>[]).filter((p) => matchesShape(p.node, { callee: { type: 'Identifier', name: 'require' } })).forEach((p) => {
     const arg = p.node.arguments[0] as { type: string; value?: unknown } | undefined;
     if (!arg || arg.value !== LEGACY) return;
     const decl = p.parent.node;

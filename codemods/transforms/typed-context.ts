@@ -58,9 +58,10 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
         .map((i) => i.getText()),
     ));
 
-  // An identifier's text is part of the text it is in: a name the text does not contain is
-  // not used there, and the identifiers (every one wrapped by ts-morph) are not collected for it.
-  const mentions = (text: string, name: string) => text.includes(name);
+  // An identifier's text is part of the text it is in, with no identifier character just
+  // before or after it: a name the text does not hold that way is not used there, and the
+  // identifiers (every one wrapped by ts-morph) are not collected for it.
+  const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
   const isUsed = (name: string) => mentions(sf.getFullText(), name) && allIdentifiers().has(name);
 
   const importsFrom = (spec: string) => sf.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === spec && !d.isTypeOnly());

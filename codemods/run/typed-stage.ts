@@ -51,6 +51,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
+/** Whether two groups are one rewrite: the same code and the same edits in the same order. */
+const sameGroup = (a: { code: string; edits: readonly TextEdit[] }, b: { code: string; edits: readonly TextEdit[] }) =>
+  a.code === b.code && a.edits.length === b.edits.length && a.edits.every((e, i) => e.start === b.edits[i].start && e.end === b.edits[i].end && e.text === b.edits[i].text);
+
 const overlaps = (a: TextEdit, b: TextEdit) => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
 
 /** A file for the typed stage: its current text and the transforms chosen for it. */
@@ -102,12 +106,18 @@ export function runTypedStage(files: ReadonlyMap<string, TypedInput>): Map<strin
       const accepted: TextEdit[] = [];
       let rejected = false;
       let reshaping = false;
+      const taken: { code: string; edits: TextEdit[] }[] = [];
       for (const g of groups) {
+        // The same rewrite found by two transforms (a Query chain's join fixed by the chain's
+        // rewrite and by the join transform): it is in already, not a conflict that needs
+        // another pass (whose fresh program would type the whole file again).
+        if (taken.some((t) => sameGroup(t, g))) continue;
         if (g.edits.some((e) => accepted.some((a) => overlaps(a, e)))) {
           rejected = true;
           continue;
         }
         accepted.push(...g.edits);
+        taken.push(g);
         if (reshapers.has(g.transform)) reshaping = true;
         outcome.rewritten[g.code] = (outcome.rewritten[g.code] ?? 0) + 1;
       }

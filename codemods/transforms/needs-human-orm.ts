@@ -118,7 +118,8 @@ export function findOrmSites(ctx: TypedContext): void {
       // A typed model says by its types whether the relationship is a collection.
       const typed = typedJoinedCollection(ctx, arg, entityType);
       if (typed) {
-        ctx.manual(arg, 'L309', `${typed.loader}() of the collection ${typed.what}: ${reason('L309')}${THEN_AGAIN}`);
+        // Named by what it does, not by the loader's spelling, which the rewrites of the same run may change.
+        ctx.manual(arg, 'L309', `a joined eager load of the collection ${typed.what}: ${reason('L309')}${THEN_AGAIN}`);
         continue;
       }
       const loader = arg.getExpression();
@@ -142,7 +143,7 @@ export function findOrmSites(ctx: TypedContext): void {
         cls = classOf(clsExpr);
       }
       if (!cls || !attr || !isLegacyMappedClass(ctx, cls)) continue;
-      if (isCollection(ctx, cls, attr)) ctx.manual(arg, 'L309', `${fn}() of the collection ${cls.getName()}.${attr}: ${reason('L309')}${THEN_AGAIN}`);
+      if (isCollection(ctx, cls, attr)) ctx.manual(arg, 'L309', `a joined eager load of the collection ${cls.getName()}.${attr}: ${reason('L309')}${THEN_AGAIN}`);
     }
   }
 

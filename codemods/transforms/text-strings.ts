@@ -6,7 +6,7 @@
  */
 import { Node, SyntaxKind } from 'ts-morph';
 import type { TypedTransformFn } from './types';
-import { legacyMethodCalls } from './ts-calls';
+import { isStatementExpression, legacyMethodCalls } from './ts-calls';
 
 const OWNERS = ['LegacyConnection', 'LegacyEngine'];
 
@@ -15,7 +15,8 @@ export const typed: TypedTransformFn = (ctx) => {
     const [sql, ...params] = c.args;
     if (!sql || Node.isSpreadElement(sql)) continue;
     const literal = Node.isStringLiteral(sql) || Node.isNoSubstitutionTemplateLiteral(sql);
-    if (!literal && !sql.getType().isString() && !sql.getType().isStringLiteral()) continue;
+    // A statement built in place is the common case and never a string: no need to type it.
+    if (!literal && (isStatementExpression(ctx, sql) || (!sql.getType().isString() && !sql.getType().isStringLiteral()))) continue;
     if (c.access.hasQuestionDotToken() || c.call.hasQuestionDotToken()) {
       ctx.manual(c.call, 'L104', 'an optional call (?.): rewrite it by hand');
       continue;

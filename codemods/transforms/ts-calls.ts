@@ -1,5 +1,5 @@
 /** For the type-aware transforms: finding calls of Retort legacy methods, and small text helpers. */
-import { CallExpression, Node, PropertyAccessExpression, SourceFile, SyntaxKind } from 'ts-morph';
+import { CallExpression, Node, PropertyAccessExpression, SourceFile, SyntaxKind, ts } from 'ts-morph';
 import { splitText } from '../../core/sql/text';
 import type { TypedContext } from './types';
 
@@ -146,4 +146,44 @@ export function textParameterNames(sql: string): string[] {
 /** Whether the type of `node` has a member `probe` declared by the Retort legacy type `owner` (e.g. a LegacyConnection). */
 export function hasLegacyType(ctx: TypedContext, node: Node, owner: string, probe: string): boolean {
   return (node.getType().getProperty(probe)?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, [owner]));
+}
+
+/** Retort's statement constructors: their calls make statements, never strings. */
+const STATEMENT_FUNCTIONS = new Set(['select', 'insert', 'update', 'delete_', 'deleteFrom', 'text', 'union', 'unionAll', 'intersect', 'except']);
+/** Generative methods of statements: each returns a statement again. */
+const STATEMENT_METHODS = new Set(['where', 'filterBy', 'orderBy', 'groupBy', 'having', 'limit', 'offset', 'values', 'returning', 'selectFrom', 'join', 'outerJoin', 'distinct', 'correlate', 'setLabelStyle', 'addColumns', 'withOnlyColumns', 'bindparams', 'columns', 'onConflictDoNothing', 'onConflictDoUpdate', 'onDuplicateKeyUpdate']);
+
+/**
+ * Whether an expression is, by its syntax and the names it calls, a Retort statement: a call
+ * of a statement constructor of Retort (resolved through imports, not by spelling), followed
+ * by generative methods only, written in place or held by a `const` of the file. It asks the
+ * checker for symbols only, not for the types of the calls (whose inference over Retort's
+ * generic statement types is the costly part), so a transform can rule out "a string" for
+ * the most common argument of execute() cheaply; false means "not known", not "a string".
+ */
+export function isStatementExpression(ctx: TypedContext, n: Node): boolean {
+  let e: Node = n;
+  if (Node.isIdentifier(e)) {
+    const decls = e.getSymbol()?.getDeclarations() ?? [];
+    const d = decls.length === 1 ? decls[0] : undefined;
+    if (!d || !Node.isVariableDeclaration(d) || d.getSourceFile() !== n.getSourceFile()) return false;
+    const list = d.getParent();
+    if (!Node.isVariableDeclarationList(list) || !(list.getFlags() & ts.NodeFlags.Const)) return false;
+    const init = d.getInitializer();
+    if (!init) return false;
+    e = init;
+  }
+  while (Node.isCallExpression(e)) {
+    const callee = e.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && STATEMENT_METHODS.has(callee.getName())) {
+      e = callee.getExpression();
+      continue;
+    }
+    const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) && Node.isIdentifier(callee.getExpression()) ? callee.getNameNode() : undefined;
+    if (!nameNode || !STATEMENT_FUNCTIONS.has(nameNode.getText()) && !Node.isIdentifier(callee)) return false;
+    const sym = nameNode.getSymbol();
+    const target = sym?.isAlias() ? sym.getAliasedSymbol() : sym;
+    return !!target && STATEMENT_FUNCTIONS.has(target.getName()) && ctx.isLegacy(nameNode);
+  }
+  return false;
 }

@@ -6,9 +6,10 @@
  */
 import { Node, SyntaxKind } from 'ts-morph';
 import type { TypedTransformFn } from './types';
+import { nodesOfKind } from './ts-find';
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const n of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+  for (const n of nodesOfKind(ctx.sourceFile, SyntaxKind.NewExpression)) {
     const callee = n.getExpression();
     const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
     if (!nameNode || !ctx.isLegacy(nameNode)) continue;

@@ -9,6 +9,7 @@
 import { Identifier, Node, SyntaxKind, VariableDeclarationKind } from 'ts-morph';
 import type { TypedTransformFn } from './types';
 import { legacyMethodCalls, spanText } from './ts-calls';
+import { nodesOfKind } from './ts-find';
 
 const METHODS: Record<string, string> = { appendWhereClause: 'where', appendOrderBy: 'orderBy', appendGroupBy: 'groupBy', appendHavingClause: 'having', appendColumn: 'addColumns', appendFrom: 'selectFrom' };
 
@@ -55,7 +56,7 @@ export const typed: TypedTransformFn = (ctx) => {
       continue;
     }
     const name = c.receiver.getText();
-    const refs = sf.getDescendantsOfKind(SyntaxKind.Identifier).filter((i: Identifier) => i.getText() === name && i !== decl.getNameNode() && i.getSymbol() === sym);
+    const refs = nodesOfKind(sf, SyntaxKind.Identifier).filter((i: Identifier) => i.getText() === name && i !== decl.getNameNode() && i.getSymbol() === sym);
     const receivers = new Set(calls.filter((x) => Node.isIdentifier(x.receiver) && x.receiver.getSymbol() === sym).map((x) => x.receiver));
     const lastMutation = Math.max(...[...receivers].map((r) => r.getStart()));
     if (refs.some((r) => !receivers.has(r) && r.getStart() < lastMutation && !c.args.some((a) => a.containsRange(r.getPos(), r.getEnd())) && !isRewritten(r, name))) {

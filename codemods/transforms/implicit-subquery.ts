@@ -16,6 +16,7 @@
 import { Identifier, Node, PropertyAccessExpression, SyntaxKind, VariableDeclaration, VariableDeclarationKind } from 'ts-morph';
 import type { TypedContext, TypedTransformFn } from './types';
 import { legacyMethodCalls } from './ts-calls';
+import { nodesOfKind } from './ts-find';
 
 const reason = (why: string) => `${why}: make one subquery with stmt.subquery() and read every column through it (which uses belong to the same subquery is the author's call)`;
 
@@ -30,7 +31,7 @@ function onlyReadThroughC(ctx: TypedContext, receiver: Node): VariableDeclaratio
   if (!init || !Node.isCallExpression(init) || !Node.isIdentifier(decl.getNameNode())) return `${receiver.getText()} is not declared as a select(…) call`;
   if (decl.getVariableStatement()?.isExported()) return `${receiver.getText()} is exported`;
   const sym = (decl.getNameNode() as Identifier).getSymbol();
-  for (const id of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.Identifier)) {
+  for (const id of nodesOfKind(ctx.sourceFile, SyntaxKind.Identifier)) {
     if (id === decl.getNameNode() || id.getText() !== receiver.getText() || id.getSymbol() !== sym) continue;
     const parent = id.getParent();
     const throughC = Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && parent.getName() === 'c' && !parent.hasQuestionDotToken();
@@ -42,7 +43,7 @@ function onlyReadThroughC(ctx: TypedContext, receiver: Node): VariableDeclaratio
 export const typed: TypedTransformFn = (ctx) => {
   const sf = ctx.sourceFile;
   const byDecl = new Map<VariableDeclaration, PropertyAccessExpression[]>();
-  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+  for (const pa of nodesOfKind(sf, SyntaxKind.PropertyAccessExpression)) {
     if (pa.getName() !== 'c' || !ctx.isLegacy(pa.getNameNode(), ['LegacySelect'])) continue;
     const found = onlyReadThroughC(ctx, pa.getExpression());
     if (typeof found === 'string') ctx.manual(pa, 'L208', reason(`select.c: ${found}`));

@@ -7,6 +7,7 @@
  */
 import { Node, SyntaxKind } from 'ts-morph';
 import type { TypedContext } from './types';
+import { nodesOfKind } from './ts-find';
 
 /**
  * `name` of `retort/legacy` as this file can call it (`relationship`, `L.relationship`,
@@ -27,7 +28,7 @@ export function legacyName(ctx: TypedContext, name: string): string | null {
   }
   if (decls.length) return null;
   // CommonJS: only when every require of Retort is of the legacy entry.
-  const requires = sf.getDescendantsOfKind(SyntaxKind.CallExpression).filter((c) => {
+  const requires = nodesOfKind(sf, SyntaxKind.CallExpression).filter((c) => {
     const arg = c.getArguments()[0];
     return c.getExpression().getText() === 'require' && arg && Node.isStringLiteral(arg) && /^retort(\/legacy)?$/.test(arg.getLiteralValue());
   });

@@ -7,6 +7,7 @@
  */
 import { CallExpression, ClassDeclaration, Node, PropertyDeclaration, SyntaxKind } from 'ts-morph';
 import type { TypedContext } from './types';
+import { nodesOfKind } from './ts-find';
 
 /** A `Column(…)` static. */
 export interface LegacyColumnFact {
@@ -69,7 +70,7 @@ export function memberKey(decl: PropertyDeclaration): string | undefined {
 /** Every class of the file extending a legacy declarative base, with its declarations. */
 export function legacyModels(ctx: TypedContext): LegacyModelFact[] {
   const out: LegacyModelFact[] = [];
-  for (const cls of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+  for (const cls of nodesOfKind(ctx.sourceFile, SyntaxKind.ClassDeclaration)) {
     const base = cls.getExtends()?.getExpression();
     if (!base || !isLegacyBase(ctx, base)) continue;
     let tableNameDecl: PropertyDeclaration | undefined;

@@ -10,6 +10,7 @@ import { LEGACY_REGISTRY } from '../../legacy-api/registry';
 import type { TypedContext } from './types';
 import { legacyFunctionCalls, legacyMethodCalls } from './ts-calls';
 import { typedJoinedCollection } from './joined-collections';
+import { nodesOfKind } from './ts-find';
 
 const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
 /** For the sites inside a Query chain, which query-to-select leaves to them (no L301 report of its own). */
@@ -56,7 +57,7 @@ function modelTwoWay(cls: ClassDeclaration, key: string): boolean {
 /** The 1.x relationship() / relation() statics of a file's classes: class, property name, target class name, options. */
 function relationshipStatics(ctx: TypedContext, sf: SourceFile) {
   const out: { cls: ClassDeclaration; name: string; call: CallExpression; target?: string; options?: Node }[] = [];
-  for (const cls of sf.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
+  for (const cls of nodesOfKind(sf, SyntaxKind.ClassDeclaration)) {
     for (const member of cls.getStaticProperties()) {
       if (!Node.isPropertyDeclaration(member)) continue;
       const call = member.getInitializer();
@@ -82,7 +83,7 @@ export function findOrmSites(ctx: TypedContext): void {
   for (const c of legacyMethodCalls(ctx, ['fromSelf'], ['LegacyQuery'])) ctx.manual(c.call, 'L306', `query.fromSelf(): ${reason('L306')}${THEN_AGAIN}`);
 
   // L401: new Session({ autocommit }) of the legacy Session (either argument may hold the options).
-  for (const n of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+  for (const n of nodesOfKind(sf, SyntaxKind.NewExpression)) {
     const callee = n.getExpression();
     const nameNode = Node.isIdentifier(callee) ? callee : Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : undefined;
     if (!nameNode || !ctx.isLegacy(nameNode)) continue;
@@ -148,7 +149,7 @@ export function findOrmSites(ctx: TypedContext): void {
   }
 
   // L403: obj.attr = value where attr is made by a backref on a 1.x mapped class.
-  for (const bin of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+  for (const bin of nodesOfKind(sf, SyntaxKind.BinaryExpression)) {
     if (bin.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const left = bin.getLeft();
     if (!Node.isPropertyAccessExpression(left)) continue;

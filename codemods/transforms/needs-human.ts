@@ -10,13 +10,14 @@ import { LEGACY_REGISTRY } from '../../legacy-api/registry';
 import type { TypedTransformFn } from './types';
 import { hasLegacyType, legacyMethodCalls } from './ts-calls';
 import { findOrmSites } from './needs-human-orm';
+import { nodesOfKind } from './ts-find';
 
 const reason = (code: string) => LEGACY_REGISTRY.get(code)?.manualReason ?? code;
 
 export const typed: TypedTransformFn = (ctx) => {
   const sf = ctx.sourceFile;
   // L102: new MetaData({ bind }), implicit execution, schema operations without an engine.
-  for (const n of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+  for (const n of nodesOfKind(sf, SyntaxKind.NewExpression)) {
     const callee = n.getExpression();
     if (!Node.isIdentifier(callee) && !Node.isPropertyAccessExpression(callee)) continue;
     const nameNode = Node.isIdentifier(callee) ? callee : callee.getNameNode();

@@ -15,6 +15,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { retortTypes } from '../run/retort-types';
 import type { TypedTransformFn } from './types';
 import { hasLegacyType, isPlainReference, legacyMethodCalls } from './ts-calls';
+import { nodesOfKind } from './ts-find';
 
 /** The Retort classes a result name can be read from, and the member whose type holds it. */
 const NAMED: Record<string, string> = { Column: '__key', ColumnRef: '__key', Label: 'name' };
@@ -67,7 +68,7 @@ export const typed: TypedTransformFn = (ctx) => {
         { start: recvEnd, end: c.call.getEnd(), text: '._mapping)' },
       ]);
   }
-  for (const bin of ctx.sourceFile.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+  for (const bin of nodesOfKind(ctx.sourceFile, SyntaxKind.BinaryExpression)) {
     if (bin.getOperatorToken().getKind() !== SyntaxKind.InKeyword) continue;
     const right = bin.getRight();
     if (!hasLegacyType(ctx, right, 'LegacyRow', 'has')) continue;

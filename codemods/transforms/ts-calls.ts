@@ -2,6 +2,7 @@
 import { CallExpression, Node, PropertyAccessExpression, SourceFile, SyntaxKind, ts } from 'ts-morph';
 import { splitText } from '../../core/sql/text';
 import type { TypedContext } from './types';
+import { nodesOfKind } from './ts-find';
 
 export interface MethodCall {
   readonly call: CallExpression;
@@ -81,7 +82,7 @@ function callIndex(sf: SourceFile): CallIndex {
   const text = sf.getFullText();
   const known = indexes.get(sf);
   if (known && known.text === text) return known;
-  const all = sf.getDescendantsOfKind(SyntaxKind.CallExpression);
+  const all = nodesOfKind(sf, SyntaxKind.CallExpression);
   const byMethod = new Map<string, CallExpression[]>();
   for (const call of all) {
     const access = call.getExpression();
@@ -97,7 +98,7 @@ function callIndex(sf: SourceFile): CallIndex {
     const def = d.getDefaultImport();
     if (def) imported.add(def.getText());
   }
-  for (const v of sf.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  for (const v of nodesOfKind(sf, SyntaxKind.VariableDeclaration)) {
     const init = v.getInitializer();
     const name = v.getNameNode();
     if (!init || !Node.isCallExpression(init) || init.getExpression().getText() !== 'require') continue;

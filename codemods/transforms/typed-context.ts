@@ -5,6 +5,7 @@
  */
 import { Node, SourceFile, SyntaxKind } from 'ts-morph';
 import type { TextEdit, TypedContext } from './types';
+import { bindingNames, nodesOfKind } from './ts-find';
 
 /** What one file's pass produced. */
 export interface PassOutput {
@@ -37,26 +38,8 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
   };
   // Names that could clash with a new binding: every identifier except property names after a dot.
   /** The identifiers of `node` that may name a binding (not the name of a property read or of a key). */
-  const namesIn = (node: Node) =>
-    new Set(
-      node
-        .getDescendantsOfKind(SyntaxKind.Identifier)
-        .filter((i) => {
-          const p = i.getParent();
-          return !(Node.isPropertyAccessExpression(p) && p.getNameNode() === i) && !(Node.isPropertyAssignment(p) && p.getNameNode() === i);
-        })
-        .map((i) => i.getText()),
-    );
-  const allIdentifiers = () =>
-    (identifiers ??= new Set(
-      sf
-        .getDescendantsOfKind(SyntaxKind.Identifier)
-        .filter((i) => {
-          const p = i.getParent();
-          return !(Node.isPropertyAccessExpression(p) && p.getNameNode() === i);
-        })
-        .map((i) => i.getText()),
-    ));
+  const namesIn = (node: Node) => bindingNames(sf, node, false);
+  const allIdentifiers = () => (identifiers ??= bindingNames(sf));
 
   // An identifier's text is part of the text it is in, with no identifier character just
   // before or after it: a name the text does not hold that way is not used there, and the
@@ -96,7 +79,7 @@ export function createTypedContext(sf: SourceFile, legacyDir: string, out: PassO
       return local;
     }
     // CommonJS: `const { a } = require('retort/legacy')`.
-    for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of nodesOfKind(sf, SyntaxKind.CallExpression)) {
       const arg = call.getArguments()[0];
       if (call.getExpression().getText() !== 'require' || !arg || !Node.isStringLiteral(arg) || !/^retort(\/legacy)?$/.test(arg.getLiteralValue())) continue;
       const decl = call.getParentIfKind(SyntaxKind.VariableDeclaration);

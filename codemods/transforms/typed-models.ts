@@ -29,6 +29,7 @@ import { mappingPlan } from './imperative-mapping';
 import { legacyName } from './legacy-binding';
 import { ClassicalTarget, classicalTargets, isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';
 import type { TextEdit, TypedContext, TypedTransformFn } from './types';
+import { nodesOfKind } from './ts-find';
 
 /** 1.x type names → the 2.0 type functions (a name alone is called without arguments). */
 const TYPES: Readonly<Record<string, string>> = {
@@ -279,7 +280,7 @@ export const typed: TypedTransformFn = (ctx) => {
   const full = sf.getFullText();
   // Class-level reads of the statics: `User.id` → `User.c.id` (an insertion after the class).
   const accesses: TextEdit[] = [];
-  for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+  for (const pa of nodesOfKind(sf, SyntaxKind.PropertyAccessExpression)) {
     // Only `Cls.key` and `this.key` can read a static (asking the checker about every access would be slow).
     const obj = pa.getExpression();
     if (!(Node.isIdentifier(obj) && /^[A-Z_$]/.test(obj.getText())) && obj.getKind() !== SyntaxKind.ThisKeyword) continue;

@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { Node, SyntaxKind } from 'ts-morph';
 import { retortTypes } from '../run/retort-types';
 import type { TypedTransformFn } from './types';
-import { hasLegacyType, isPlainReference, legacyMethodCalls } from './ts-calls';
+import { hasLegacyType, isPlainReference, isStatementExpression, legacyMethodCalls } from './ts-calls';
 import { nodesOfKind } from './ts-find';
 
 /** The Retort classes a result name can be read from, and the member whose type holds it. */
@@ -39,7 +39,8 @@ function columnResultName(key: Node): string | undefined {
 const OBJECT_FN: Record<string, string> = { keys: 'Object.keys', values: 'Object.values', items: 'Object.entries' };
 
 export const typed: TypedTransformFn = (ctx) => {
-  for (const c of legacyMethodCalls(ctx, ['keys', 'values', 'items', 'get', 'has'], ['LegacyRow'], 'L109')) {
+  // insert(t).values(…) and the like are statements, not rows: no need to type them.
+  for (const c of legacyMethodCalls(ctx, ['keys', 'values', 'items', 'get', 'has'], ['LegacyRow'], 'L109', (r) => isStatementExpression(ctx, r))) {
     // Edits around the receiver, whose own text (and the sites in it) stays.
     const recvEnd = c.receiver.getEnd();
     if (OBJECT_FN[c.method]) {

@@ -17,8 +17,9 @@ export interface MethodCall {
  * `owners`. The member is looked up on the receiver's type (not through the call's resolved
  * signature, which would make the checker infer every argument). With `code`, an
  * optional call (`x?.m()`, `x.m?.()`) is reported instead: the rewrites do not keep `?.`.
+ * `skipReceiver` rules out receivers by syntax before their type is asked for.
  */
-export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[], code?: string): MethodCall[] {
+export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[], code?: string, skipReceiver?: (receiver: Node) => boolean): MethodCall[] {
   const out: MethodCall[] = [];
   const { byMethod, order } = callIndex(ctx.sourceFile);
   // In document order (outer calls before the calls inside them), as a walk of the tree gives them.
@@ -27,6 +28,8 @@ export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[],
     const access = call.getExpression() as PropertyAccessExpression;
     const method = access.getName();
     const receiver = access.getExpression();
+    // A receiver known by its syntax not to be one of the owners needs no type (the costly question).
+    if (skipReceiver?.(receiver)) continue;
     const decls = receiver.getType().getProperty(method)?.getDeclarations() ?? [];
     if (!decls.some((d) => ctx.isLegacyDeclaration(d, owners))) continue;
     if (code && (access.hasQuestionDotToken() || call.hasQuestionDotToken())) {

@@ -9,6 +9,7 @@ import { Project, ts } from 'ts-morph';
 import { createTypedContext, PassOutput } from '../transforms/typed-context';
 import type { TextEdit, TransformInfo } from '../transforms/types';
 import { retortTypes } from './retort-types';
+import { applyEdits } from './text-edits';
 
 export interface TypedFileOutcome {
   text: string;
@@ -39,17 +40,6 @@ function compilerOptions(): ts.CompilerOptions {
   };
 }
 
-/** Applies non-overlapping edits (sorted by position) to `text`. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
 
 /** Whether two groups are one rewrite: the same code and the same edits in the same order. */
 const sameGroup = (a: { code: string; edits: readonly TextEdit[] }, b: { code: string; edits: readonly TextEdit[] }) =>

@@ -7,10 +7,10 @@
  * a Retort table standing where a table name does (see sqlTextOf()).
  */
 import { dirname } from 'node:path';
-import { CallExpression, Node, SyntaxKind, Type, VariableDeclarationKind } from 'ts-morph';
+import { CallExpression, Node, SyntaxKind, Type } from 'ts-morph';
 import { retortTypes } from '../run/retort-types';
 import type { TypedTransformFn } from './types';
-import { legacyMethodCalls, spanText, textParameterNames } from './ts-calls';
+import { constInitializer, legacyMethodCalls, spanText, textParameterNames } from './ts-calls';
 
 /**
  * Whether the checker proves an argument is one parameter object: an object literal, or
@@ -80,15 +80,7 @@ export const typed: TypedTransformFn = (ctx) => {
  * this file that `stmt` names (a const is the same statement wherever it is read).
  */
 function textCallOf(stmt: Node): CallExpression | undefined {
-  let expr: Node | undefined = stmt;
-  if (Node.isIdentifier(stmt)) {
-    const decls = stmt.getSymbol()?.getDeclarations() ?? [];
-    const decl = decls.length === 1 ? decls[0] : undefined;
-    if (!decl || !Node.isVariableDeclaration(decl) || decl.getSourceFile() !== stmt.getSourceFile()) return undefined;
-    const list = decl.getParent();
-    if (!Node.isVariableDeclarationList(list) || list.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
-    expr = decl.getInitializer();
-  }
+  const expr = Node.isIdentifier(stmt) ? constInitializer(stmt) : stmt;
   if (!expr || !Node.isCallExpression(expr)) return undefined;
   const callee = expr.getExpression();
   const isText = (Node.isIdentifier(callee) || Node.isPropertyAccessExpression(callee)) && /(^|\.)text$/.test(callee.getText());

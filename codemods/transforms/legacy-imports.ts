@@ -4,6 +4,7 @@
  * for files with no site left for a human, so the legacy forms are gone by then.
  */
 import type { ASTPath, CallExpression, ExportNamedDeclaration, ImportDeclaration, JSCodeshift } from 'jscodeshift';
+import { applyEdits } from '../run/text-edits';
 import { findPaths, matchesShape } from './js-find';
 import type { SyntaxTransformFn } from './types';
 import { legacyOnlyNames } from './legacy-names';
@@ -56,10 +57,7 @@ export function pruneUnusedLegacyImports(j: JSCodeshift, source: string, before:
       else edits.push({ start: pos(d).start, end: pos(d).end, text: '' });
     }
   });
-  if (!edits.length) return undefined;
-  let out = source;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  return edits.length ? applyEdits(source, edits) : undefined;
 }
 
 export const syntax: SyntaxTransformFn = (file, api) => {
@@ -122,8 +120,5 @@ export const syntax: SyntaxTransformFn = (file, api) => {
       if (ok) flip(arg);
     } else if (decl.id.type === 'Identifier' && namespaceOk(decl.id.name)) flip(arg);
   });
-  if (!edits.length) return undefined;
-  let out = file.source;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  return edits.length ? applyEdits(file.source, edits) : undefined;
 };

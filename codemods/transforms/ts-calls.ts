@@ -152,6 +152,19 @@ export function hasLegacyType(ctx: TypedContext, node: Node, owner: string, prob
   return (node.getType().getProperty(probe)?.getDeclarations() ?? []).some((d) => ctx.isLegacyDeclaration(d, [owner]));
 }
 
+/**
+ * The initializer of the `const` of this file that `id` names (one declaration), which is the
+ * value wherever the name is read; undefined for anything else (a let, a parameter, an import).
+ */
+export function constInitializer(id: Node): Node | undefined {
+  const decls = id.getSymbol()?.getDeclarations() ?? [];
+  const d = decls.length === 1 ? decls[0] : undefined;
+  if (!d || !Node.isVariableDeclaration(d) || d.getSourceFile() !== id.getSourceFile()) return undefined;
+  const list = d.getParent();
+  if (!Node.isVariableDeclarationList(list) || !(list.getFlags() & ts.NodeFlags.Const)) return undefined;
+  return d.getInitializer();
+}
+
 /** Retort's statement constructors: their calls make statements, never strings. */
 const STATEMENT_FUNCTIONS = new Set(['select', 'insert', 'update', 'delete_', 'deleteFrom', 'text', 'union', 'unionAll', 'intersect', 'except']);
 /** Generative methods of statements: each returns a statement again. */
@@ -166,17 +179,9 @@ const STATEMENT_METHODS = new Set(['where', 'filterBy', 'orderBy', 'groupBy', 'h
  * the most common argument of execute() cheaply; false means "not known", not "a string".
  */
 export function isStatementExpression(ctx: TypedContext, n: Node): boolean {
-  let e: Node = n;
-  if (Node.isIdentifier(e)) {
-    const decls = e.getSymbol()?.getDeclarations() ?? [];
-    const d = decls.length === 1 ? decls[0] : undefined;
-    if (!d || !Node.isVariableDeclaration(d) || d.getSourceFile() !== n.getSourceFile()) return false;
-    const list = d.getParent();
-    if (!Node.isVariableDeclarationList(list) || !(list.getFlags() & ts.NodeFlags.Const)) return false;
-    const init = d.getInitializer();
-    if (!init) return false;
-    e = init;
-  }
+  const held = Node.isIdentifier(n) ? constInitializer(n) : n;
+  if (!held) return false;
+  let e: Node = held;
   while (Node.isCallExpression(e)) {
     const callee = e.getExpression();
     if (Node.isPropertyAccessExpression(callee) && STATEMENT_METHODS.has(callee.getName())) {

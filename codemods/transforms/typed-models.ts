@@ -24,7 +24,7 @@
  * reported; so are the classes linked to it by relationships, which must change together.
  */
 import { Node, PropertyAccessExpression, PropertyDeclaration, SourceFile, SyntaxKind } from 'ts-morph';
-import { applyEdits } from '../run/typed-stage';
+import { applyEdits } from '../run/text-edits';
 import { mappingPlan } from './imperative-mapping';
 import { legacyName } from './legacy-binding';
 import { ClassicalTarget, classicalTargets, isCollection, legacyCallee, LegacyModelFact, legacyModels, LegacyRelationshipFact, literalOptions, memberKey } from './legacy-models';

@@ -43,9 +43,14 @@ function onlyReadThroughC(ctx: TypedContext, receiver: Node): VariableDeclaratio
 export const typed: TypedTransformFn = (ctx) => {
   const sf = ctx.sourceFile;
   const byDecl = new Map<VariableDeclaration, PropertyAccessExpression[]>();
+  // Decided once per variable: its every read is looked at, whichever of its `.c` asks.
+  const decided = new Map<unknown, VariableDeclaration | string>();
   for (const pa of nodesOfKind(sf, SyntaxKind.PropertyAccessExpression)) {
     if (pa.getName() !== 'c' || !ctx.isLegacy(pa.getNameNode(), ['LegacySelect'])) continue;
-    const found = onlyReadThroughC(ctx, pa.getExpression());
+    const receiver = pa.getExpression();
+    const sym = Node.isIdentifier(receiver) ? receiver.getSymbol() : undefined;
+    const found = (sym && decided.get(sym)) ?? onlyReadThroughC(ctx, receiver);
+    if (sym) decided.set(sym, found);
     if (typeof found === 'string') ctx.manual(pa, 'L208', reason(`select.c: ${found}`));
     else byDecl.set(found, [...(byDecl.get(found) ?? []), pa]);
   }

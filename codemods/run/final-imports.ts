@@ -26,7 +26,7 @@ export function legacyImportsRewrite(path: string, text: string): string | null 
 
 /** For a changed file that keeps its legacy imports: the text without the names the rewrites left unused, or null when none is dropped (or the result would not parse). */
 export function prunedLegacyImports(path: string, text: string, before: string): string | null {
-  const out = pruneUnusedLegacyImports(jscodeshiftFor(path), text, before);
+  const out = pruneUnusedLegacyImports(jscodeshiftFor(path), path, text, before);
   if (typeof out !== 'string' || out === text || syntaxError(path, out)) return null;
   return out;
 }

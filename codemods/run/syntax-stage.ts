@@ -1,6 +1,7 @@
 /** Runs the selected jscodeshift transforms over one file's text, in order. */
 import type { API, JSCodeshift } from 'jscodeshift';
 import type { TransformInfo } from '../transforms/types';
+import { parserName } from '../transforms/js-parse';
 
 export interface SyntaxSite {
   readonly transform: string;
@@ -26,7 +27,7 @@ const parsers = new Map<string, JSCodeshift>();
 export function jscodeshiftFor(path: string): JSCodeshift {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   core ??= require('jscodeshift') as JSCodeshift;
-  const parser = /\.tsx$/.test(path) ? 'tsx' : /\.[mc]?ts$/.test(path) ? 'ts' : 'babylon';
+  const parser = parserName(path);
   let j = parsers.get(parser);
   if (!j) parsers.set(parser, (j = core.withParser(parser)));
   return j;

@@ -18,3 +18,49 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * The edits of one text, where a rewrite may move a piece that holds an earlier rewrite: run
+ * innermost first, an outer rewrite takes the pieces it moves with `slice()` (the inner
+ * edits applied) and replaces the span around them, which folds those inner edits into its
+ * own. Used by the syntax-only transforms, which edit the text instead of reprinting the tree.
+ *
+ * @example
+ * const e = new TextEditor('f([g([1])])');
+ * e.replace(4, 5, ''); e.replace(6, 7, '');   // g([1]) → g(1)
+ * e.replace(2, 10, e.slice(3, 9));            // f([…]) → f(g(1))
+ * e.toString();                               // 'f(g(1))'
+ */
+export class TextEditor {
+  private edits: TextEdit[] = [];
+
+  constructor(readonly source: string) {}
+
+  /** The source of `[start, end)` with the edits made inside it applied. */
+  slice(start: number, end: number): string {
+    const inside = this.edits.filter((e) => e.start >= start && e.end <= end);
+    return applyEdits(
+      this.source.slice(start, end),
+      inside.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })),
+    );
+  }
+
+  /**
+   * Replaces `[start, end)`. Edits inside the span are dropped (a text built with `slice()`
+   * holds them); an edit that crosses the span's bounds is a bug in the caller and throws.
+   */
+  replace(start: number, end: number, text: string): void {
+    const crossing = this.edits.find((e) => e.start < end && e.end > start && !(e.start >= start && e.end <= end));
+    if (crossing) throw new Error(`overlapping edits: [${start}, ${end}) crosses [${crossing.start}, ${crossing.end})`);
+    if (end > start) this.edits = this.edits.filter((e) => !(e.start >= start && e.end <= end));
+    this.edits.push({ start, end, text });
+  }
+
+  get changed(): boolean {
+    return this.edits.length > 0;
+  }
+
+  toString(): string {
+    return applyEdits(this.source, this.edits);
+  }
+}

@@ -4,10 +4,11 @@
  */
 import type { SyntaxTransformFn } from './types';
 import { legacyCalls, where } from './js-bindings';
+import { parseFile } from './js-parse';
 
 export const syntax: SyntaxTransformFn = (file, api, sites) => {
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = parseFile(j, file);
   // Edited as text (the brackets of the outer list go), so the pairs keep their layout.
   const cuts: { start: number; end: number }[] = [];
   const pos = (n: unknown) => n as { start: number; end: number };

@@ -1,16 +1,21 @@
 /**
  * L204: `union(a, b, { orderBy, limit, offset })` → `union(a, b).orderBy(…).limit(…).offset(…)`
  * (also unionAll, intersect, except from retort/legacy). Syntax-only; an options bag that
- * is not a literal is reported.
+ * is not a literal is reported. Edited as text: the statements stay as written, the options
+ * bag becomes generative calls after the call.
  */
 import type { SyntaxTransformFn } from './types';
+import { TextEditor } from '../run/text-edits';
 import { legacyCalls, where } from './js-bindings';
-import { chain, listItems, readOptions } from './js-chain';
+import { callsText, listItems, outerEnd, readOptions, span } from './js-chain';
+import { parseFile } from './js-parse';
 
 export const syntax: SyntaxTransformFn = (file, api, sites) => {
   const j = api.jscodeshift;
-  const root = j(file.source);
-  let changed = false;
+  const root = parseFile(j, file);
+  const text = new TextEditor(file.source);
+  const source = (n: unknown) => text.slice(span(n).start, span(n).end);
+  // Innermost first: a compound inside the options is rewritten before the outer one moves it.
   for (const { path } of legacyCalls(j, root, ['union', 'unionAll', 'intersect', 'except'])) {
     const args = path.node.arguments;
     const last = args[args.length - 1];
@@ -21,22 +26,22 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       sites.manual('L204', at.line, at.column, `the options bag cannot be read: ${o}`);
       continue;
     }
-    const calls: [string, unknown[]][] = [];
+    const calls: [string, string[]][] = [];
     if (o.has('orderBy')) {
       const items = listItems(o.get('orderBy')!);
       if (!items) {
         sites.manual('L204', at.line, at.column, 'the orderBy option may be a single item or a list');
         continue;
       }
-      if (items.length) calls.push(['orderBy', items]);
+      if (items.length) calls.push(['orderBy', items.map(source)]);
     }
-    if (o.has('limit')) calls.push(['limit', [o.get('limit')]]);
-    if (o.has('offset')) calls.push(['offset', [o.get('offset')]]);
-    const base = j.callExpression(path.node.callee, args.slice(0, -1));
-    j(path).replaceWith(chain(j, base, calls as never));
+    if (o.has('limit')) calls.push(['limit', [source(o.get('limit'))]]);
+    if (o.has('offset')) calls.push(['offset', [source(o.get('offset'))]]);
+    const tail = ')' + callsText(calls);
+    // From the end of the last statement (or the bag itself, when it is the only argument) to the call's end.
+    const from = args.length > 1 ? outerEnd(file.source, args[args.length - 2]) : span(last).start;
+    text.replace(from, span(path.node).end, tail);
     sites.rewritten('L204');
-    changed = true;
   }
-  // No wrapping of the new chain: the code's own formatter, not recast's 74 columns, decides its layout.
-  return changed ? root.toSource({ wrapColumn: Number.MAX_SAFE_INTEGER }) : undefined;
+  return text.changed ? text.toString() : undefined;
 };

@@ -1,14 +1,35 @@
-/** Small builders shared by the syntax-only transforms: generative call chains and option-bag reading. */
+/** Small helpers shared by the syntax-only transforms: node spans, generative calls as text, option-bag reading. */
 import type { JSCodeshift } from 'jscodeshift';
 
-type Expr = Parameters<JSCodeshift['callExpression']>[0];
 type Arg = Parameters<JSCodeshift['callExpression']>[1][number];
 
-/** `base.m1(a…).m2(b…)…` */
-export function chain(j: JSCodeshift, base: Expr, calls: readonly (readonly [string, readonly Arg[]])[]): Expr {
-  let e = base;
-  for (const [m, args] of calls) e = j.callExpression(j.memberExpression(e, j.identifier(m)), [...args]);
-  return e;
+/** A node's `[start, end)` in the source the tree was parsed from (Babel's offsets). */
+export function span(node: unknown): { start: number; end: number } {
+  return node as { start: number; end: number };
+}
+
+/**
+ * Where an argument ends with the parentheses written around it: `(b)` ends after its `)`,
+ * so that what follows can be replaced without taking the parenthesis along.
+ */
+export function outerEnd(source: string, node: unknown): number {
+  const n = node as { start: number; end: number; extra?: { parenthesized?: boolean; parenStart?: number } };
+  if (!n.extra?.parenthesized || n.extra.parenStart === undefined) return n.end;
+  let depth = (source.slice(n.extra.parenStart, n.start).match(/\(/g) ?? []).length;
+  let at = n.end;
+  while (depth > 0 && at < source.length) {
+    if (source[at] === ')') depth--;
+    at++;
+  }
+  return at;
+}
+
+/**
+ * Generative calls as text, each with its arguments' text.
+ * @example callsText([['orderBy', ['t.c.id']], ['limit', ['5']]]) // '.orderBy(t.c.id).limit(5)'
+ */
+export function callsText(calls: readonly (readonly [string, readonly string[]])[]): string {
+  return calls.map(([m, args]) => `.${m}(${args.join(', ')})`).join('');
 }
 
 /** The properties of an object literal by key, or a reason it cannot be read statically. */
@@ -43,15 +64,4 @@ export function booleanLiteral(value: Arg): boolean | undefined {
 export function isNullish(value: Arg): boolean {
   const v = value as { type: string; value?: unknown; name?: string };
   return v.type === 'NullLiteral' || (v.type === 'Literal' && v.value === null) || (v.type === 'Identifier' && v.name === 'undefined');
-}
-
-/**
- * A new string literal printed in single quotes (recast prints new literals in double quotes
- * otherwise), the quotes most TypeScript code bases and Retort's own examples use.
- */
-export function singleQuoted(j: JSCodeshift, value: string): Arg {
-  // A `Literal` (not a `StringLiteral`), because recast prints a Literal's raw text when it has one.
-  const lit = j.literal(value) as ReturnType<JSCodeshift['literal']> & { extra?: unknown };
-  lit.extra = { raw: `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`, rawValue: value };
-  return lit as Arg;
 }

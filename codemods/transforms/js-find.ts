@@ -83,3 +83,41 @@ export function matchesShape(node: unknown, needle: Record<string, unknown>): bo
       (typeof v === 'object' && v ? matchesShape((node as Record<string, unknown>)[k], v as Record<string, unknown>) : (node as Record<string, unknown>)[k] === v),
   );
 }
+
+/** An identifier of a plain tree with the node that holds it. */
+export interface IdentifierUse {
+  readonly node: { type: string; name: string };
+  readonly parent: Record<string, unknown> & { type: string };
+}
+
+/** Keys of a Babel node that hold no child node. */
+const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
+
+/**
+ * Every identifier (and JSX identifier) of a plain Babel tree by name, with its parent node:
+ * one walk over the nodes' own keys, no paths. For questions about the use of names, which
+ * a find() per name answered by walking the whole tree each time.
+ */
+export function identifiersByName(ast: unknown): Map<string, IdentifierUse[]> {
+  const out = new Map<string, IdentifierUse[]>();
+  const visit = (node: Record<string, unknown> & { type: string }) => {
+    for (const key in node) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') child(item as never, node);
+      } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') child(value as never, node);
+    }
+  };
+  const child = (node: Record<string, unknown> & { type: string }, parent: IdentifierUse['parent']) => {
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+      const name = node.name as string;
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push({ node: node as IdentifierUse['node'], parent });
+    }
+    visit(node);
+  };
+  visit(ast as never);
+  return out;
+}

@@ -5,15 +5,22 @@
  */
 import type { ASTPath, CallExpression, ExportNamedDeclaration, ImportDeclaration, JSCodeshift } from 'jscodeshift';
 import { applyEdits } from '../run/text-edits';
-import { findPaths, matchesShape } from './js-find';
+import { findPaths, identifiersByName, IdentifierUse, matchesShape } from './js-find';
+import { parseFile } from './js-parse';
 import type { SyntaxTransformFn } from './types';
 import { legacyOnlyNames } from './legacy-names';
 
 const LEGACY = 'retort/legacy';
 
 /** Whether an imported binding is read anywhere but in import specifiers (a property key of the same name counts: kept on doubt). */
-function isUsed(j: JSCodeshift, root: ReturnType<JSCodeshift>, local: string): boolean {
-  return root.find(j.Identifier, { name: local }).filter((p) => p.parent.node.type !== 'ImportSpecifier').size() > 0 || root.find(j.JSXIdentifier, { name: local }).size() > 0;
+function isUsed(ids: Map<string, IdentifierUse[]>, local: string): boolean {
+  return (ids.get(local) ?? []).some((u) => u.parent.type !== 'ImportSpecifier');
+}
+
+/** The file's tree and its identifiers by name (one walk for all the names asked about). */
+function parseWithIdentifiers(j: JSCodeshift, path: string, source: string) {
+  const root = parseFile(j, { path, source });
+  return { root, ids: identifiersByName(root.get().value) };
 }
 
 const escape = (s: string) => s.replace(/[$]/g, '\\$&');
@@ -30,15 +37,15 @@ const escape = (s: string) => s.replace(/[$]/g, '\\$&');
  * @example
  * pruneUnusedLegacyImports(j, after, before) // "import { Column, dynamic } from 'retort/legacy'" → "import { dynamic } from 'retort/legacy'"
  */
-export function pruneUnusedLegacyImports(j: JSCodeshift, source: string, before: string): string | undefined {
-  const root = j(source);
+export function pruneUnusedLegacyImports(j: JSCodeshift, path: string, source: string, before: string): string | undefined {
+  const { root, ids } = parseWithIdentifiers(j, path, source);
   const edits: { start: number; end: number; text: string }[] = [];
   const pos = (n: unknown) => n as { start: number; end: number };
   // A name the file imported without using it is the author's business; one the run added or made unused is not.
   const unusedBefore = (local: string) => (before.match(new RegExp(`(?<![\\w$])${escape(local)}(?![\\w$])`, 'g')) ?? []).length === 1;
   root.find(j.ImportDeclaration, { source: { value: LEGACY } }).forEach((p) => {
     const all = p.node.specifiers ?? [];
-    const dropped = all.filter((s) => s.type === 'ImportSpecifier' && !isUsed(j, root, s.local?.name as string) && !unusedBefore(s.local?.name as string));
+    const dropped = all.filter((s) => s.type === 'ImportSpecifier' && !isUsed(ids, s.local?.name as string) && !unusedBefore(s.local?.name as string));
     if (!dropped.length) return;
     const kept = all.filter((s) => !dropped.includes(s));
     const first = pos(all[0]).start;
@@ -62,20 +69,17 @@ export function pruneUnusedLegacyImports(j: JSCodeshift, source: string, before:
 
 export const syntax: SyntaxTransformFn = (file, api) => {
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const { root, ids } = parseWithIdentifiers(j, file.path, file.source);
   const only = legacyOnlyNames();
   const edits: { start: number; end: number; text: string }[] = [];
-  const used = (local: string) => isUsed(j, root, local);
+  const used = (local: string) => isUsed(ids, local);
   const namespaceOk = (local: string) => {
-    let ok = true;
-    root.find(j.Identifier, { name: local }).forEach((p) => {
-      const parent = p.parent.node;
-      if (parent.type === 'ImportNamespaceSpecifier' || (parent.type === 'VariableDeclarator' && parent.id === p.node)) return;
-      const member = (parent.type === 'MemberExpression' || parent.type === 'TSQualifiedName') && (parent.object === p.node || parent.left === p.node);
-      const prop = member ? (parent.property ?? parent.right) : undefined;
-      if (!member || parent.computed || prop?.type !== 'Identifier' || only.has(prop.name)) ok = false;
+    return (ids.get(local) ?? []).every(({ node, parent }) => {
+      if (parent.type === 'ImportNamespaceSpecifier' || (parent.type === 'VariableDeclarator' && parent.id === node)) return true;
+      const member = (parent.type === 'MemberExpression' || parent.type === 'TSQualifiedName') && (parent.object === node || parent.left === node);
+      const prop = (member ? (parent.property ?? parent.right) : undefined) as { type?: string; name?: string } | undefined;
+      return member && !parent.computed && prop?.type === 'Identifier' && !only.has(prop.name as string);
     });
-    return ok;
   };
   // Edited as text, not reprinted, so the quotes and everything around stay as written.
   const flip = (source: { value?: unknown }) => {

@@ -5,18 +5,28 @@
  * of rewritten: a WHERE argument that may be null at run time, an options bag that is not
  * a literal, and list options that may be one item or a list. `useLabels: true` (L205)
  * becomes `.setLabelStyle('tablenamePlusCol')`, the label style the shim applies for it.
+ *
+ * Edited as text: the list's brackets go and the columns stay as written (one per line
+ * stays one per line, their comments stay); the WHERE argument and the options become
+ * generative calls after the call's `)`, which takes the place of the `]`. A comment between
+ * the list and the end of the call that is not inside the WHERE argument or an option's
+ * value goes with the syntax it was written beside.
  */
 import type { SyntaxTransformFn } from './types';
+import { TextEditor } from '../run/text-edits';
 import { legacyCalls, where } from './js-bindings';
-import { booleanLiteral, chain, isNullish, listItems, readOptions, singleQuoted } from './js-chain';
+import { booleanLiteral, callsText, isNullish, listItems, readOptions, span } from './js-chain';
+import { parseFile } from './js-parse';
 
 const OPTIONS = ['from', 'orderBy', 'groupBy', 'having', 'limit', 'offset', 'distinct', 'useLabels', 'correlate'] as const;
 const LISTS: Record<string, string> = { from: 'selectFrom', groupBy: 'groupBy', orderBy: 'orderBy' };
 
 export const syntax: SyntaxTransformFn = (file, api, sites) => {
   const j = api.jscodeshift;
-  const root = j(file.source);
-  let changed = false;
+  const root = parseFile(j, file);
+  const text = new TextEditor(file.source);
+  const source = (n: unknown) => text.slice(span(n).start, span(n).end);
+  // Innermost first: a select() inside the options is rewritten before the outer one moves it.
   for (const { path } of legacyCalls(j, root, ['select'])) {
     const [cols, whereArg, opts, ...extra] = path.node.arguments;
     if (!cols || cols.type !== 'ArrayExpression') continue;
@@ -26,14 +36,17 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       manual('select() list form with extra arguments or holes');
       continue;
     }
-    const calls: [string, unknown[]][] = [];
+    const list = span(cols);
+    if (file.source[list.start] !== '[' || file.source[list.end - 1] !== ']') {
+      manual('the column list is wrapped in parentheses');
+      continue;
+    }
+    const calls: [string, string[]][] = [];
     let labels = false;
-    if (whereArg && !isNullish(whereArg as never)) {
-      if (whereArg.type !== 'CallExpression') {
-        manual('the WHERE argument may be null at run time (the 2.0 .where() does not accept null)');
-        continue;
-      }
-      calls.push(['where', [whereArg]]);
+    const hasWhere = !!whereArg && !isNullish(whereArg as never);
+    if (hasWhere && whereArg.type !== 'CallExpression') {
+      manual('the WHERE argument may be null at run time (the 2.0 .where() does not accept null)');
+      continue;
     }
     if (opts && !isNullish(opts as never)) {
       const o = readOptions(opts, OPTIONS);
@@ -47,14 +60,14 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
         if (v === undefined) return;
         const items = listItems(v);
         if (!items) bad = `the ${key} option may be a single item or a list`;
-        else if (items.length) calls.push([LISTS[key], items]);
+        else if (items.length) calls.push([LISTS[key], items.map(source)]);
       };
       pushList('from');
       pushList('groupBy');
-      if (o.has('having')) calls.push(['having', [o.get('having')]]);
+      if (o.has('having')) calls.push(['having', [source(o.get('having'))]]);
       pushList('orderBy');
-      if (o.has('limit')) calls.push(['limit', [o.get('limit')]]);
-      if (o.has('offset')) calls.push(['offset', [o.get('offset')]]);
+      if (o.has('limit')) calls.push(['limit', [source(o.get('limit'))]]);
+      if (o.has('offset')) calls.push(['offset', [source(o.get('offset'))]]);
       if (o.has('distinct')) {
         const d = booleanLiteral(o.get('distinct')!);
         if (d === undefined) bad = 'distinct is not a true/false literal';
@@ -63,14 +76,14 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       if (o.has('correlate')) {
         const c = booleanLiteral(o.get('correlate')!);
         if (c === undefined) bad = 'correlate is not a true/false literal';
-        else if (!c) calls.push(['correlate', [j.nullLiteral()]]);
+        else if (!c) calls.push(['correlate', ['null']]);
       }
       // Last, as the shim applies it: the label style names the columns of the whole statement.
       if (o.has('useLabels')) {
         const l = booleanLiteral(o.get('useLabels')!);
         if (l === undefined) bad = 'useLabels is not a true/false literal';
         else if (l) {
-          calls.push(['setLabelStyle', [singleQuoted(j, 'tablenamePlusCol')]]);
+          calls.push(['setLabelStyle', ["'tablenamePlusCol'"]]);
           labels = true;
         }
       }
@@ -79,12 +92,17 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
         continue;
       }
     }
-    const base = j.callExpression(path.node.callee, cols.elements as never);
-    j(path).replaceWith(chain(j, base, calls as never));
+    // The tail is built (its pieces sliced with their own rewrites) before the edit that replaces them.
+    const tail = ')' + callsText(hasWhere ? [['where', [source(whereArg)]], ...calls] : calls);
+    // A `[` alone on its line goes with its line; the columns keep theirs.
+    const lineStart = file.source.lastIndexOf('\n', list.start - 1) + 1;
+    const lineEnd = file.source.indexOf('\n', list.start);
+    const alone = lineEnd >= 0 && /^[ \t]*$/.test(file.source.slice(lineStart, list.start)) && /^[ \t]*$/.test(file.source.slice(list.start + 1, lineEnd));
+    if (alone) text.replace(lineStart, lineEnd + 1, '');
+    else text.replace(list.start, list.start + 1, '');
+    text.replace(list.end - 1, span(path.node).end, tail);
     sites.rewritten('L201');
     if (labels) sites.rewritten('L205');
-    changed = true;
   }
-  // No wrapping of the new chain: the code's own formatter, not recast's 74 columns, decides its layout.
-  return changed ? root.toSource({ wrapColumn: Number.MAX_SAFE_INTEGER }) : undefined;
+  return text.changed ? text.toString() : undefined;
 };

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -149,6 +150,8 @@ const noop = join(tmpdir(), `retort-bench-noop-${process.pid}.cjs`);
 writeFileSync(noop, "module.exports = (file, api) => { api.jscodeshift(file.source); return undefined; };\nmodule.exports.parser = 'ts';\n");
 const jscodeshiftBin = join(root, 'node_modules/jscodeshift/bin/jscodeshift.js');
 const workers = availableParallelism();
+// The CLI's own default, which the `--dry all` and `all` passes use (no --workers given).
+const defaultWorkers = createRequire(import.meta.url)(join(root, 'dist/cjs/codemods/run/options.js')).defaultWorkers();
 
 const work = mkdtempSync(join(tmpdir(), 'retort-bench-codemods-'));
 const pristine = join(work, 'pristine');
@@ -160,14 +163,17 @@ try {
     cpSync(pristine, copy, { recursive: true });
     const nop = timed([process.execPath, jscodeshiftBin, '-t', noop, '--parser=ts', '--extensions=ts,tsx,mts,cts,js,jsx,mjs,cjs', `--cpus=${workers}`, '--dry', '--silent', 'src'], copy);
     if (nop.status !== 0) throw new Error(`jscodeshift no-op failed: ${nop.stderr}`);
-    const dry = timed([process.execPath, cli, '--dry', '--workers', String(workers), '--json', join(work, `dry${run}.json`), 'all', '.'], copy);
+    const dry = timed([process.execPath, cli, '--dry', '--json', join(work, `dry${run}.json`), 'all', '.'], copy);
     if (dry.status !== 0) throw new Error(`retort-codemod --dry failed (${dry.status}): ${dry.stderr.slice(-2000)}`);
-    const full = timed([process.execPath, cli, '--workers', String(workers), '--json', join(work, `all${run}.json`), 'all', '.'], copy);
+    // One worker per core, as the no-op has one process per core: shown beside the default.
+    const perCore = timed([process.execPath, cli, '--dry', '--workers', String(workers), 'all', '.'], copy);
+    if (perCore.status !== 0) throw new Error(`retort-codemod --dry --workers ${workers} failed (${perCore.status}): ${perCore.stderr.slice(-2000)}`);
+    const full = timed([process.execPath, cli, '--json', join(work, `all${run}.json`), 'all', '.'], copy);
     if (full.status !== 0) throw new Error(`retort-codemod all failed (${full.status}): ${full.stderr.slice(-2000)}`);
     const report = JSON.parse(readFileSync(join(work, `all${run}.json`), 'utf8'));
     const changed = execFileSync('git', ['-C', copy, 'status', '--porcelain'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
-    results.push({ nop, dry, full, report, changed });
-    console.log(`run ${run + 1}: no-op ${(nop.ms / 1000).toFixed(1)} s (cpu ${(nop.cpuMs / 1000).toFixed(1)} s), --dry ${(dry.ms / 1000).toFixed(1)} s (cpu ${(dry.cpuMs / 1000).toFixed(1)} s), all ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s), peak ${(full.rssKiB / 1024).toFixed(0)} MiB; ${changed} files changed`);
+    results.push({ nop, dry, perCore, full, report, changed });
+    console.log(`run ${run + 1}: no-op ${(nop.ms / 1000).toFixed(1)} s (cpu ${(nop.cpuMs / 1000).toFixed(1)} s), --dry ${(dry.ms / 1000).toFixed(1)} s (cpu ${(dry.cpuMs / 1000).toFixed(1)} s), --dry --workers ${workers} ${(perCore.ms / 1000).toFixed(1)} s, all ${(full.ms / 1000).toFixed(1)} s (cpu ${(full.cpuMs / 1000).toFixed(1)} s), peak ${(full.rssKiB / 1024).toFixed(0)} MiB; ${changed} files changed`);
     rmSync(copy, { recursive: true, force: true });
   }
 } finally {
@@ -183,13 +189,14 @@ const sites = Object.values(t.rewritten).reduce((a, b) => a + b, 0);
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const ok = (b) => (b ? 'met' : '**not met**');
 const block = `<!-- codemods:results:start -->
-Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${FILES} files (${Math.ceil(FILES / 3)} using the 1.x API, half Core, half ORM), ${workers} workers, ${RUNS} run(s) (medians), load average at the end ${(await import('node:os')).loadavg()[0].toFixed(1)}.
+Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${FILES} files (${Math.ceil(FILES / 3)} using the 1.x API, half Core, half ORM), ${workers} cores, ${RUNS} run(s) (medians), load average at the end ${(await import('node:os')).loadavg()[0].toFixed(1)}.
 
 | pass | wall time | × no-op | CPU time | × no-op | peak RSS (largest process) |
 |---|---:|---:|---:|---:|---:|
 | jscodeshift no-op (parse only, ${workers} processes) | ${s(m('nop', 'ms'))} | 1.00 | ${s(m('nop', 'cpuMs'))} | 1.00 | ${(m('nop', 'rssKiB') / 1024).toFixed(0)} MiB |
-| \`retort-codemod --dry all\` | ${s(m('dry', 'ms'))} | ${(m('dry', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('dry', 'cpuMs'))} | ${(m('dry', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('dry', 'rssKiB') / 1024).toFixed(0)} MiB |
-| \`retort-codemod all\` (writes) | ${s(m('full', 'ms'))} | ${(m('full', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('full', 'cpuMs'))} | ${(m('full', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('full', 'rssKiB') / 1024).toFixed(0)} MiB |
+| \`retort-codemod --dry all\` (the default: ${defaultWorkers} worker${defaultWorkers === 1 ? '' : 's'}) | ${s(m('dry', 'ms'))} | ${(m('dry', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('dry', 'cpuMs'))} | ${(m('dry', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('dry', 'rssKiB') / 1024).toFixed(0)} MiB |
+| \`retort-codemod --dry all --workers ${workers}\` (one per core) | ${s(m('perCore', 'ms'))} | ${(m('perCore', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('perCore', 'cpuMs'))} | ${(m('perCore', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('perCore', 'rssKiB') / 1024).toFixed(0)} MiB |
+| \`retort-codemod all\` (writes; the default) | ${s(m('full', 'ms'))} | ${(m('full', 'ms') / m('nop', 'ms')).toFixed(2)} | ${s(m('full', 'cpuMs'))} | ${(m('full', 'cpuMs') / m('nop', 'cpuMs')).toFixed(2)} | ${(m('full', 'rssKiB') / 1024).toFixed(0)} MiB |
 
 The full run: ${t.files.scanned} files scanned, ${t.files.changed} changed, ${t.files.failed} failed; ${sites} sites rewritten (${Object.entries(t.rewritten).map(([k, v]) => `${k} ${v}`).join(', ')}); ${t.manual.length} left for a human.
 Goals: under 60 s — ${ok(m('full', 'ms') < 60_000)}; under 2 GiB — ${ok(m('full', 'rssKiB') < 2 * 1024 * 1024)}; within 3× of the no-op — ${ok(m('full', 'ms') / m('nop', 'ms') <= 3)}.

@@ -16,6 +16,17 @@ export interface RunOptions {
   readonly todos: boolean;
 }
 
+/**
+ * Workers when `--workers` is not given: two for every three cores, at least one. A worker
+ * keeps about one and a half cores busy (V8 compiles the type checker's hot code and
+ * collects garbage on threads of its own), and each worker loads its own TypeScript program
+ * and warms up its own checker; one per core was slower than one in all on two cores, at
+ * 1,000 and at 3,000 files (docs/decisions/codemod-default-workers.md).
+ */
+export function defaultWorkers(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor((cores * 2) / 3));
+}
+
 export const RUN_USAGE = `usage: retort-codemod [transforms…] <paths…> [options]
        retort-codemod --list
        retort-codemod <command> [options]   (a command, below)
@@ -26,7 +37,7 @@ name or by legacy code (L201); \`all\` (the default) runs every transform in a s
 Options:
   --dry               write nothing; print unified diffs (colored on a terminal)
   --json <file>       write the report as JSON
-  --workers <n>       parallel workers (default: the number of cores)
+  --workers <n>       parallel workers (default: two for every three cores, at least one)
   --extensions <list> file extensions, comma-separated (default: ${DEFAULT_EXTENSIONS.join(',')})
   --ignore <glob>     skip matching paths (repeatable); .gitignore is honoured, node_modules never read
   --repos <file>      repository roots, one a line (with or besides <paths…>)
@@ -40,7 +51,7 @@ Exit status: 0 done, 1 some file failed (parse error) or the run was refused, 2 
 
 /** Parses the runner's argv; throws an Error naming the bad word. */
 export function parseRunArgs(argv: readonly string[]): RunOptions {
-  const o = { selectors: [] as string[], paths: [] as string[], reposFile: undefined as string | undefined, dry: false, json: undefined as string | undefined, workers: availableParallelism(), extensions: [...DEFAULT_EXTENSIONS] as string[], ignore: [] as string[], force: false, todos: false };
+  const o = { selectors: [] as string[], paths: [] as string[], reposFile: undefined as string | undefined, dry: false, json: undefined as string | undefined, workers: defaultWorkers(), extensions: [...DEFAULT_EXTENSIONS] as string[], ignore: [] as string[], force: false, todos: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultWorkers, parseRunArgs } from '../../codemods/run/options';
 import { TRANSFORMS } from '../../codemods/transforms/registry';
 import { builtCli, runCli } from './support/cli-build';
 
@@ -195,5 +196,11 @@ describe('retort-codemod transforms', () => {
     const selected = run(['legacy-imports', '.']);
     expect(selected.status).toBe(2);
     expect(selected.stderr).toMatch(/runs only as part of all/);
+  });
+
+  it('starts two workers for every three cores by default, at least one, and obeys --workers as given', () => {
+    expect([1, 2, 3, 4, 8, 16].map((cores) => defaultWorkers(cores))).toEqual([1, 1, 2, 2, 5, 10]);
+    expect(parseRunArgs(['.']).workers).toBe(defaultWorkers());
+    expect(parseRunArgs(['--workers', '7', '.']).workers).toBe(7);
   });
 });

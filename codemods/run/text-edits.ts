@@ -36,9 +36,17 @@ export class TextEditor {
 
   constructor(readonly source: string) {}
 
+  /**
+   * Whether an edit lies in `[start, end)`. An insertion belongs to the text before it (a
+   * rewrite appends calls after the call it rewrote): one at `end` is in, one at `start` is not.
+   */
+  private static inside(e: TextEdit, start: number, end: number): boolean {
+    return e.start === e.end ? e.start > start && e.start <= end : e.start >= start && e.end <= end;
+  }
+
   /** The source of `[start, end)` with the edits made inside it applied. */
   slice(start: number, end: number): string {
-    const inside = this.edits.filter((e) => e.start >= start && e.end <= end);
+    const inside = this.edits.filter((e) => TextEditor.inside(e, start, end));
     return applyEdits(
       this.source.slice(start, end),
       inside.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })),
@@ -52,7 +60,7 @@ export class TextEditor {
   replace(start: number, end: number, text: string): void {
     const crossing = this.edits.find((e) => e.start < end && e.end > start && !(e.start >= start && e.end <= end));
     if (crossing) throw new Error(`overlapping edits: [${start}, ${end}) crosses [${crossing.start}, ${crossing.end})`);
-    if (end > start) this.edits = this.edits.filter((e) => !(e.start >= start && e.end <= end));
+    if (end > start) this.edits = this.edits.filter((e) => !TextEditor.inside(e, start, end));
     this.edits.push({ start, end, text });
   }
 

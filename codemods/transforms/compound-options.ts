@@ -1,8 +1,8 @@
 /**
  * L204: `union(a, b, { orderBy, limit, offset })` → `union(a, b).orderBy(…).limit(…).offset(…)`
  * (also unionAll, intersect, except from retort/legacy). Syntax-only; an options bag that
- * is not a literal is reported. Edited as text: the statements stay as written, the options
- * bag becomes generative calls after the call.
+ * is not a literal is reported. Edited as text: the statements stay as written with their
+ * comments, the options bag becomes generative calls after the call.
  */
 import type { SyntaxTransformFn } from './types';
 import { TextEditor } from '../run/text-edits';
@@ -37,10 +37,15 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     }
     if (o.has('limit')) calls.push(['limit', [source(o.get('limit'))]]);
     if (o.has('offset')) calls.push(['offset', [source(o.get('offset'))]]);
-    const tail = ')' + callsText(calls);
-    // From the end of the last statement (or the bag itself, when it is the only argument) to the call's end.
-    const from = args.length > 1 ? outerEnd(file.source, args[args.length - 2]) : span(last).start;
-    text.replace(from, span(path.node).end, tail);
+    // The calls go after the call's `)`; the bag goes with its line when it has one to itself,
+    // else with the comma before it. The statements and their comments stay as written.
+    const tail = callsText(calls);
+    const bag = { start: span(last).start, end: outerEnd(file.source, last) };
+    const lineStart = file.source.lastIndexOf('\n', bag.start - 1) + 1;
+    const after = /^[ \t]*,?[ \t]*(\n|$)/.exec(file.source.slice(bag.end));
+    if (after && /^[ \t]*$/.test(file.source.slice(lineStart, bag.start))) text.replace(lineStart, bag.end + after[0].length, '');
+    else text.replace(args.length > 1 ? outerEnd(file.source, args[args.length - 2]) : bag.start, bag.end, '');
+    text.replace(span(path.node).end, span(path.node).end, tail);
     sites.rewritten('L204');
   }
   return text.changed ? text.toString() : undefined;

@@ -1,5 +1,5 @@
-// A statement in parentheses keeps them, a compound inside the options is rewritten with the
-// one around it, and the statements keep their layout.
+// A statement in parentheses keeps them and its comment, the bag on a line of its own goes
+// with its line, and a compound inside another statement is rewritten in place.
 import { column, createEngine, insert, integer, MetaData, select, string, Table, union, unionAll } from 'retort/legacy';
 
 const metadata = new MetaData();

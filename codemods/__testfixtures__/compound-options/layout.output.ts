@@ -1,5 +1,5 @@
-// A statement in parentheses keeps them, a compound inside the options is rewritten with the
-// one around it, and the statements keep their layout.
+// A statement in parentheses keeps them and its comment, the bag on a line of its own goes
+// with its line, and a compound inside another statement is rewritten in place.
 import { column, createEngine, insert, integer, MetaData, select, string, Table, union, unionAll } from 'retort/legacy';
 
 const metadata = new MetaData();
@@ -15,7 +15,8 @@ export async function run(): Promise<unknown> {
   const b = select(users.c.id).where(users.c.id.gt(1));
   const u = union(
     a,
-    (b)).orderBy(users.c.id).limit(2);
+    (b), // the second half
+  ).orderBy(users.c.id).limit(2);
   const inner = unionAll(a, b).orderBy(users.c.id.desc()).subquery();
   const outer = select(inner.c.id).where(inner.c.id.in(union(a, b).limit(1)));
   const conn = await engine.connect();

@@ -15,8 +15,9 @@ export interface MethodCall {
 /**
  * Calls `x.m(…)` with `m` in `methods` whose declaration is a Retort legacy member of one of
  * `owners`. The member is looked up on the receiver's type (not through the call's resolved
- * signature, which would make the checker infer every argument). With `code`, an
- * optional call (`x?.m()`, `x.m?.()`) is reported instead: the rewrites do not keep `?.`.
+ * signature, which would make the checker infer every argument). With `code`, a call in an
+ * optional chain (`x?.m()`, `x.m?.()`, `a?.b.m()`) is reported instead: the rewrites do not
+ * keep `?.`.
  * `skipReceiver` rules out receivers by syntax before their type is asked for.
  */
 export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[], owners: readonly string[], code?: string, skipReceiver?: (receiver: Node) => boolean): MethodCall[] {
@@ -30,15 +31,24 @@ export function legacyMethodCalls(ctx: TypedContext, methods: readonly string[],
     const receiver = access.getExpression();
     // A receiver known by its syntax not to be one of the owners needs no type (the costly question).
     if (skipReceiver?.(receiver)) continue;
-    const decls = receiver.getType().getProperty(method)?.getDeclarations() ?? [];
+    // A receiver that may be missing (`engine?.execute()`, a parameter typed `Engine | undefined`)
+    // is still the owner's: its members are those of the type without null and undefined.
+    const type = receiver.getType();
+    const member = type.getProperty(method) ?? (type.isNullable() ? type.getNonNullableType().getProperty(method) : undefined);
+    const decls = member?.getDeclarations() ?? [];
     if (!decls.some((d) => ctx.isLegacyDeclaration(d, owners))) continue;
-    if (code && (access.hasQuestionDotToken() || call.hasQuestionDotToken())) {
+    if (code && isInOptionalChain(call)) {
       ctx.manual(call, code, 'an optional call (?.): rewrite it by hand, keeping what should happen when the value is missing');
       continue;
     }
     out.push({ call, access, receiver, method, args: call.getArguments() });
   }
   return out;
+}
+
+/** Whether a call is part of an optional chain: a `?.` in it or anywhere in the chain before it. */
+function isInOptionalChain(call: CallExpression): boolean {
+  return (call.compilerNode.flags & ts.NodeFlags.OptionalChain) !== 0;
 }
 
 /** Calls of a Retort legacy function (by any local name, namespace or re-export) named in `names`. */

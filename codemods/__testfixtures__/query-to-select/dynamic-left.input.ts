@@ -1,6 +1,7 @@
 // A Query of a dynamic collection stays when the session it runs on is not provably a variable
 // at hand: a parent from a parameter or a closure, a session assigned again, closed or handed
-// on before the query, a parent changed in between, or a relationship with an order of its own.
+// on before the query, a parent changed in between, or a relationship with an order of its own;
+// and when it is reached through an optional chain (the rewrite would not keep the `?.`).
 import { column, declarativeBase, dynamic, Engine, foreignKey, integer, one, Session, string } from 'retort/legacy';
 
 const Base = declarativeBase();
@@ -60,4 +61,9 @@ export async function inClosure(session: Session) {
 export async function ownOrder(session: Session) {
   const board = await session.query(Board).one();
   return board.pinned.all();
+}
+
+export async function maybeParent(session: Session) {
+  const board = await session.query(Board).first();
+  return (await board?.posts.all()) ?? [];
 }

@@ -103,10 +103,13 @@ describe('examples/legacy-app upgraded with retort-codemod', () => {
     for (const code of Object.keys(report.totals.rewritten)) expect(transformByName(legacyRecord(code).codemod ?? '')).toBeDefined();
   });
 
-  it('is idempotent: run again over its own output, it changes nothing and leaves the same sites', () => {
+  it('is idempotent: run again over its own output, it changes nothing and leaves the same sites, on the same lines', () => {
     expect(secondRun.totals.files.changed).toBe(0);
     expect(secondRun.totals.rewritten).toEqual({});
-    expect(tallyLines(secondRun.totals.manual)).toEqual(tallyLines(report.totals.manual));
+    // The lines too: a site inside a span the first run replaced (a dynamic() in a model class
+    // rewritten whole) is reported where it is in the written file, not at the span's start.
+    const at = (r: RunReport) => r.totals.manual.map((m) => `${m.file}:${m.line} ${m.code}`).sort();
+    expect(at(secondRun)).toEqual(at(report));
   });
 
   it('leaves for a human exactly the sites the registry gives to one, apart from the labelled differences', () => {

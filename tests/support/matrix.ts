@@ -45,15 +45,20 @@ export function forEachDialect(title: string, body: (ctx: { readonly engine: Eng
 
 /**
  * A per-file table-name prefix, so suites running in parallel never share tables.
- * RETORT_TEST_RUN (letters/digits) adds a run tag, so two test runs against the same
+ * RETORT_TEST_RUN (letters/digits, at most 8) adds a run tag, so two test runs against the same
  * servers (e.g. two checkouts) never share tables or MySQL databases either.
  */
 export function tableName(fileTag: string, name: string): string {
   return `t${runTag()}_${fileTag}_${name}`;
 }
 
+const MAX_RUN_TAG = 8;
+
 function runTag(): string {
   const tag = process.env.RETORT_TEST_RUN ?? '';
   if (!/^[a-z0-9]*$/i.test(tag)) throw new Error(`RETORT_TEST_RUN must be letters and digits, got ${JSON.stringify(tag)}`);
+  // MySQL names are at most 64 characters: the longest names the suites build (in
+  // tests/core/review-core.test.ts) fit with a tag of 8 and fail with 9, mid-run.
+  if (tag.length > MAX_RUN_TAG) throw new Error(`RETORT_TEST_RUN must be at most ${MAX_RUN_TAG} characters (MySQL names are at most 64), got ${JSON.stringify(tag)} (${tag.length})`);
   return tag;
 }

@@ -5,6 +5,7 @@
  */
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { AstNode, walkNodes } from './ast';
+import type { TextEdit } from '../types';
 
 /** One module the rewrite imports from, and what it needs from it: imported name → local name. */
 export interface ModuleImports {
@@ -86,11 +87,8 @@ function importedName(s: AstNode): string {
 }
 
 /** A text edit: replace [start, end) with text. */
-export interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+/** One replacement of `[start, end)` (the type-aware transforms' TextEdit). */
+export type Edit = TextEdit;
 
 /** Edits adding the names each module needs that the file does not import yet. */
 export function importEdits(program: AstNode, modules: readonly ModuleImports[]): Edit[] {
@@ -126,12 +124,4 @@ export function importEdits(program: AstNode, modules: readonly ModuleImports[])
     }
   }
   return edits;
-}
-
-/** Applies non-overlapping edits to a text. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
 }

@@ -7,7 +7,7 @@
  * write-only collection for the next flush.
  */
 import { AnyModel, DetachedInstanceError, InvalidRequestError, objectSession, RelationshipSpec, RelationshipTarget, WriteOnlyCollection, WriteOnlyOptions, writeOnly } from '../core/index';
-import type { Relationship } from '../core/index';
+import type { NeverLoaded, Relationship } from '../core/index';
 import { LegacyQuery, QuerySession } from './query';
 import { legacyWarn } from './warnings';
 
@@ -19,7 +19,7 @@ export type AppenderQuery<T> = LegacyQuery<T> & {
   extend(items: Iterable<T>): void;
   /** Queues `item` to be unrelated from the parent at the next flush. */
   remove(item: T): void;
-};
+} & NeverLoaded;
 
 const ARRAY_KEYS = new Set(Object.getOwnPropertyNames(Array.prototype).filter((k) => k !== 'constructor' && k !== 'toString'));
 const QUERY_KEYS = new Set(Object.getOwnPropertyNames(LegacyQuery.prototype).filter((k) => k !== 'constructor'));

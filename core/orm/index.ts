@@ -28,7 +28,7 @@ export { declarativeBase } from './model';
 export type { DeclarativeBase, ModelClass, ModelInstance, ModelAttributes, ModelInit, ModelProps, AnyModel } from './model';
 export { many, one, writeOnly, RelationshipAttribute, RelationshipSpec } from './relationships';
 export { WriteOnlyCollection } from './write-only';
-export type { EntityOf } from './write-only';
+export type { EntityOf, NeverLoaded } from './write-only';
 export type { CascadeOption, Criterion, LoadStrategy, RelationshipOptions, RelationshipTarget, WriteOnlyOptions } from './relationships';
 export { Collection } from './attributes';
 export { Registry, Mapper, Relationship } from './mapper';

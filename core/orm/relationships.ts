@@ -11,7 +11,7 @@ import type { ColumnRef, FromClause } from '../sql/selectable';
 import type { Column } from '../schema/column';
 import type { Table } from '../schema/table';
 import type { Mapper, Relationship } from './mapper';
-import type { WriteOnlyCollection } from './write-only';
+import type { NeverLoaded, WriteOnlyCollection } from './write-only';
 
 /** What a relationship cascades from parent to related objects. `all` = save-update, merge, delete, expunge, refresh-expire. */
 export type CascadeOption = 'save-update' | 'merge' | 'delete' | 'delete-orphan' | 'expunge' | 'refresh-expire' | 'all';
@@ -178,8 +178,8 @@ export function one<T>(target: RelationshipTarget, options?: RelationshipOptions
 export class RelationshipAttribute<T, V> implements JoinTargetLike {
   declare readonly __target: T;
   declare readonly __value: V;
-  /** Type-level only: loader options refuse write-only collections at compile time. */
-  declare readonly __writeOnly: V extends WriteOnlyCollection<any> ? true : false;
+  /** Type-level only: loader options refuse collections that are never loaded (write-only, dynamic) at compile time. */
+  declare readonly __writeOnly: V extends NeverLoaded ? true : false;
   constructor(
     /** @internal */ readonly _mapper: Mapper,
     readonly key: string,

@@ -35,6 +35,15 @@ export interface WriteOnlyHooks {
 }
 
 /**
+ * Type-level mark of a relationship value that is never loaded into memory: a write-only
+ * collection, or the shim's dynamic collection. Loader options (`selectinLoad()`,
+ * `joinedLoad()`, …) refuse such relationships at compile time as they do at run time.
+ */
+export interface NeverLoaded {
+  readonly __neverLoaded: true;
+}
+
+/**
  * The value of a write-only collection attribute. It is not an array: reading it as one
  * (`length`, an index, `map`, iteration) throws, since its rows are never loaded.
  *
@@ -45,6 +54,8 @@ export interface WriteOnlyHooks {
  */
 export class WriteOnlyCollection<T> {
   declare readonly __item: T;
+  /** Type-level only: a collection that is never loaded (see {@link NeverLoaded}). */
+  declare readonly __neverLoaded: true;
   /** @internal */
   declare readonly [QUEUE]: WriteOnlyQueue & { hooks: WriteOnlyHooks };
 

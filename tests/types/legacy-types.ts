@@ -54,5 +54,11 @@ export async function typedDynamic() {
   void shelf.boxes.length;
   // @ts-expect-error it holds Boxes only
   shelf.boxes.append(new Shelf());
+  // @ts-expect-error a dynamic collection is never loaded: no loader option takes it (refused at run time too)
+  core.selectinLoad(Shelf.c.boxes);
+  // @ts-expect-error nor a joined load
+  core.joinedLoad(Shelf.c.boxes);
+  // Joins and comparisons work as for any collection.
+  core.select(Shelf).join(Shelf.c.boxes);
   return boxes;
 }

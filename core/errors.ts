@@ -53,7 +53,10 @@ export class PoolTimeoutError extends RetortError {
 export class AmbiguousColumnError extends InvalidRequestError {}
 
 export interface DatabaseErrorDetails {
+  /** The statement that failed; empty when none was running (opening a connection). */
   sql: string;
+  /** What was being done, put before the driver's message (`cannot connect to postgresql://…`). */
+  context?: string;
   params?: readonly unknown[];
   /** Show parameters in the message; off by default to keep secrets out of logs. */
   showParams?: boolean;
@@ -76,7 +79,8 @@ export class DatabaseError extends RetortError {
     const e = driverError as { message?: string; code?: string | number };
     const base = e?.message ?? String(driverError);
     const shown = details.showParams && details.params ? `\n[parameters: ${safeJson(details.params)}]` : '';
-    super(`${base}\n[SQL: ${details.sql}]${shown}`, { cause: driverError });
+    const doing = details.context ? `${details.context}: ` : '';
+    super(`${doing}${base}${details.sql ? `\n[SQL: ${details.sql}]` : ''}${shown}`, { cause: driverError });
     this.sql = details.sql;
     this.params = details.params;
     this.driverError = driverError;
@@ -89,7 +93,15 @@ export class IntegrityError extends DatabaseError {
   override readonly code = 'RT-INTEGRITY';
 }
 
-/** The connection to the database failed or was lost. */
+/**
+ * The connection to the database failed or was lost. A connection that cannot be opened
+ * (server down, wrong port, unknown database, bad credentials) says which server it tried,
+ * with the password masked; `driverError` (and `cause`) is the driver's own error.
+ *
+ * @example
+ * try { await engine.connect(); } catch (e) { if (e instanceof ConnectionError) console.error(e.message, e.driverCode); }
+ * // cannot connect to postgresql://app:***@db:5432/app: connect ECONNREFUSED 10.0.0.5:5432
+ */
 export class ConnectionError extends DatabaseError {
   override readonly code = 'RT-CONNECTION';
 }

@@ -3,7 +3,7 @@
  * kind of object for the whole schema). The one place the codemods import the engine at run
  * time — see docs/decisions/generate-tables.md.
  */
-import { createEngine, inspect } from '../../core/index';
+import { ConnectionError, createEngine, inspect } from '../../core/index';
 import type { EngineOptions, Inspector } from '../../core/index';
 import { CliError } from '../cli-error';
 import { refersHere, SchemaModel, TableModel } from './schema-model';
@@ -22,7 +22,8 @@ export async function readSchema(opts: ReadOptions): Promise<SchemaModel> {
   try {
     const insp = inspect(engine);
     const [names, defaultSchema] = await Promise.all([insp.getTableNames({ schema: opts.schema }), insp.getDefaultSchemaName()]).catch((e: unknown) => {
-      throw new CliError(`cannot read ${where}: ${firstLine(e)}`, 1, { cause: e });
+      // A connection error names the server already; `where` says it once.
+      throw new CliError(`cannot read ${where}: ${firstLine(e instanceof ConnectionError ? e.driverError : e)}`, 1, { cause: e });
     });
     if (names.length === 0) throw new CliError(`${where} has no tables`);
     const context = { schema: opts.schema, defaultSchema };

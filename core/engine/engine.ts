@@ -2,7 +2,7 @@
  * `Engine`: a dialect, a connection pool and a compiled-statement cache for one database.
  * Made by `createEngine(url, options)`.
  */
-import { ArgumentError, InvalidRequestError } from '../errors';
+import { ArgumentError, ConnectionError, InvalidRequestError, RetortError } from '../errors';
 import type { CompiledStatement } from '../compiler/compiled';
 import type { Dialect, DriverConnection, IsolationLevel } from '../dialects/dialect';
 import { dialectFor } from '../dialects/registry';
@@ -98,7 +98,15 @@ export class Engine implements SchemaBind {
 
   private async openDriverConnection() {
     const creator = this.options.creator;
-    const driver = creator ? await creator() : await this.dialect.connect(this.url, { driverOptions: this.options.driverOptions });
+    let driver: DriverConnection;
+    try {
+      driver = creator ? await creator() : await this.dialect.connect(this.url, { driverOptions: this.options.driverOptions });
+    } catch (e) {
+      // The driver's own error (ECONNREFUSED, an unknown database, a refused password) does
+      // not say which server it tried; a creator's error of Retort's own is left as it is.
+      if (e instanceof RetortError) throw e;
+      throw new ConnectionError(e, { sql: '', context: `cannot connect to ${this.url.toString()}${creator ? ' (through the engine\'s creator)' : ''}` });
+    }
     await this.initializeWith(driver);
     await this.events.emit('connect', { driver });
     return driver;

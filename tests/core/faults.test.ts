@@ -95,6 +95,30 @@ forEachDialect('database errors and recovery', (ctx) => {
     expect(err2.message).toContain('hunter2');
   });
 
+  it('says which server it cannot connect to, with the password masked, and keeps the driver error', async () => {
+    const refused = ctx.leg.name === 'sqlite' ? 'sqlite:///retort-no-such-directory/x.db' : `${ctx.leg.name}://someone:hunter2@127.0.0.1:1/nowhere`;
+    const engine = createEngine(refused);
+    const err = await engine.connect().catch((e) => e);
+    await engine.dispose();
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(err.message).toMatch(/^cannot connect to (sqlite|postgresql|mysql):\/\//);
+    expect(err.message).not.toContain('hunter2');
+    expect(err.message).not.toContain('[SQL:');
+    expect(err.driverError).toBeDefined();
+    expect(err.cause).toBe(err.driverError);
+    if (ctx.leg.name === 'sqlite') return;
+    expect(err.message).toContain('someone:***@127.0.0.1:1/nowhere');
+    expect(err.driverCode).toBe('ECONNREFUSED');
+    // A live server that refuses: an unknown database.
+    const url = new URL(ctx.leg.url);
+    url.pathname = '/retort_no_such_database';
+    const unknown = createEngine(url.toString());
+    const err2 = await unknown.connect().catch((e) => e);
+    await unknown.dispose();
+    expect(err2).toBeInstanceOf(ConnectionError);
+    expect(err2.message).toMatch(/cannot connect to .*retort_no_such_database: .*retort_no_such_database/);
+  });
+
   it('leaves nothing half-written when a multi-row insert fails', async () => {
     await expect(ctx.engine.begin((conn) => conn.execute(insert(t), [{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 1, name: 'dup' }]))).rejects.toThrow(DatabaseError);
     const conn = await ctx.engine.connect();

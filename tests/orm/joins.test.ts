@@ -1,5 +1,5 @@
 /** Relationship joins on every database: many-to-many through the association table, self-referential and aliased targets. */
-import { aliased, column, declarativeBase, foreignKey, integer, many, one, select, selectinLoad, Session, string, Table } from 'retort';
+import { aliased, Collection, column, declarativeBase, foreignKey, integer, many, one, select, selectinLoad, Session, string, Table } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
 
 const T = (n: string) => tableName('ormj', n);
@@ -120,7 +120,7 @@ forEachDialect('orm relationship joins', (ctx) => {
     expect(pairs.map((r) => `${r[0]}->${r[1]}`)).toEqual(['ada->bob', 'ada->cy', 'bob->ada']);
     // Unfollowing from either side deletes the one association row, in memory on both sides.
     const cy = ada.following.find((m) => m.name === 'cy')!;
-    ada.following.remove(cy);
+    (ada.following as Collection<typeof cy>).remove(cy);
     await session.commit();
     const again = (await session.execute(select(Member.c.name, followee.c.name).join(Member.c.following.of(followee)).orderBy(Member.c.name))).all();
     expect(again.map((r) => `${r[0]}->${r[1]}`)).toEqual(['ada->bob', 'bob->ada']);

@@ -51,7 +51,7 @@ function models() {
     name: column(string(30)),
   }) {
     // A class field (not `declare`) hides the mapped accessor.
-    name!: string | null;
+    override name!: string | null;
   }
   Base.register(Dir, Shadowed);
   return { Base, Label, LabelModel, Dir, Shadowed, md };
@@ -102,8 +102,8 @@ forEachDialect('orm mapping', (ctx) => {
     const B = declarativeBase();
     expect(() => B.model(T('nopk'), { name: column(string(10)) })).toThrow(/no primary key/);
     expect(() => B.model(T('bad'), { id: column(integer(), { primaryKey: true }), x: 5 as never })).toThrow(/must be column\(…\), many\(…\) or one\(…\)/);
-    expect(() => many<Dir>(5 as never)).toThrow(/target class name/);
-    expect(() => many<Dir>('Dir', { lazy: 'eager' as never })).toThrow(/lazy must be/);
+    expect(() => many<InstanceType<typeof Dir>>(5 as never)).toThrow(/target class name/);
+    expect(() => many<InstanceType<typeof Dir>>('Dir', { lazy: 'eager' as never })).toThrow(/lazy must be/);
     expect(() => B.mapImperatively(Label, new Table(T('x'), new MetaData(), { id: column(integer(), { primaryKey: true }) }))).toThrow(/mapped already/);
   });
 });

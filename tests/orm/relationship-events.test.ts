@@ -3,7 +3,7 @@
  * before application code changes a relationship (set / append / remove), not for loading
  * or for the mirrored back-populated side; a listener that throws cancels the change.
  */
-import { column, declarativeBase, foreignKey, integer, listenRelationship, many, objectSession, one, RelationshipEvent, select, selectinLoad, Session, string, writeOnly } from 'retort';
+import { Collection, column, declarativeBase, foreignKey, integer, listenRelationship, many, objectSession, one, RelationshipEvent, select, selectinLoad, Session, string, writeOnly } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
 
 const T = (n: string) => tableName('orev', n);
@@ -53,7 +53,7 @@ forEachDialect('relationship events', (ctx) => {
       deck.cards.unshift(c);
       deck.cards.pop();
       deck.cards.splice(0, 1);
-      deck.cards.remove(a);
+      (deck.cards as Collection<typeof a>).remove(a);
       b.deck = null; // the set fires; its mirrored removal from deck.cards does not
       c.deck = deck;
       deck.cards = [a];

@@ -102,9 +102,9 @@ forEachDialect('orm session', (ctx) => {
     expect(session.dirty).toEqual([p]);
     const seen: string[] = [];
     const listener = (e: { sql: string }) => void seen.push(e.sql);
-    ctx.engine.events.on('beforeExecute', listener as never);
+    const stop = ctx.engine.events.on('beforeExecute', listener as never);
     await session.commit();
-    ctx.engine.events.off?.('beforeExecute', listener as never);
+    stop();
     const upd = seen.filter((s) => /^UPDATE/i.test(s));
     expect(upd).toHaveLength(1);
     expect(upd[0]).toMatch(/email/);

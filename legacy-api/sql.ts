@@ -153,7 +153,7 @@ export class LegacySelect<Cols extends readonly SelectItem[] = readonly SelectIt
   distinct(...on: ColumnElement<any>[]): LegacySelect<Cols> {
     return this.next(this.current.distinct(...on));
   }
-  selectFrom(...froms: FromClause<any>[]): LegacySelect<Cols> {
+  selectFrom(...froms: (FromClause<any> | SelectableLike)[]): LegacySelect<Cols> {
     return this.next(this.current.selectFrom(...froms), froms);
   }
   /** Equality conditions by column name, as in 2.0 (a Query's `filterBy()` becomes this). */

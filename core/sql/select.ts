@@ -296,12 +296,18 @@ export class Select<Cols extends readonly SelectItem[] = readonly SelectItem[]> 
   get statementOptions(): readonly StatementOption[] {
     return this._state.options;
   }
-  /** Adds explicit FROM elements (for a select whose columns don't name its FROM). */
-  selectFrom(...froms: FromClause<any>[]): Select<Cols> {
-    froms.forEach((f) => {
-      if (!(f instanceof FromClause)) throw new ArgumentError('selectFrom() takes tables, aliases, subqueries or joins');
+  /**
+   * Adds explicit FROM elements (for a select whose columns don't name its FROM): tables,
+   * aliases, subqueries, joins, or mapped classes and their aliases (their tables).
+   * @example select(func.count()).selectFrom(User) // SELECT count(*) FROM users
+   */
+  selectFrom(...froms: (FromClause<any> | SelectableLike)[]): Select<Cols> {
+    const resolved = froms.map((f) => {
+      const from = !(f instanceof FromClause) && isSelectableLike(f) ? f[toSelectable]() : f;
+      if (!(from instanceof FromClause)) throw new ArgumentError('selectFrom() takes tables, aliases, subqueries, joins or mapped classes');
+      return from;
     });
-    return this.with({ explicitFroms: [...this._state.explicitFroms, ...froms] });
+    return this.with({ explicitFroms: [...this._state.explicitFroms, ...resolved] });
   }
   /** `WHERE a AND b …`; calling it again adds more conditions with AND. */
   where(...conditions: (ColumnElement<boolean> | ColumnElement<boolean | null> | undefined)[]): Select<Cols> {

@@ -1,5 +1,5 @@
 /** Relationship joins on every database: many-to-many through the association table, self-referential and aliased targets. */
-import { aliased, Collection, column, declarativeBase, foreignKey, integer, many, one, select, selectinLoad, Session, string, Table } from 'retort';
+import { aliased, Collection, column, declarativeBase, foreignKey, func, integer, many, one, select, selectinLoad, Session, string, Table } from 'retort';
 import { forEachDialect, tableName } from '../support/matrix';
 
 const T = (n: string) => tableName('ormj', n);
@@ -82,6 +82,13 @@ forEachDialect('orm relationship joins', (ctx) => {
     expect(rows.map((r) => [...r])).toEqual([['ada', 'admins'], ['ada', 'users'], ['bob', 'users'], ['cy', null]]);
     const groups = (await session.scalars(select(Group).join(Group.c.members).where(Member.c.name.eq('bob')))).all();
     expect(groups.map((g) => g.name)).toEqual(['users']);
+  });
+
+  it('selects from a mapped class or an alias of it (selectFrom), as from its table', async () => {
+    expect(Number(await session.scalar(select(func.count()).selectFrom(Member)))).toBe(3);
+    const m = aliased(Member, 'm');
+    expect(Number(await session.scalar(select(func.count()).selectFrom(m).where(m.c.name.ne('cy'))))).toBe(2);
+    expect(() => select(func.count()).selectFrom(42 as never)).toThrow(/selectFrom\(\) takes tables, aliases, subqueries, joins or mapped classes/);
   });
 
   it('joins a self-referential relationship to an alias of the table', async () => {

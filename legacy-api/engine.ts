@@ -142,7 +142,9 @@ function legacyRow(row: object, future: boolean): object {
   const r = row as AnyRowObject;
   return new Proxy(row, {
     get(target, prop) {
-      if (typeof prop === 'string' && !(prop in target) && Object.prototype.hasOwnProperty.call(ROW_MAPPING_METHODS, prop)) {
+      // A column of that name (a getter of the row's class) wins; a row's array methods
+      // (`keys()`, `values()` give positions and values in 2.0) do not: 1.x code means the mapping.
+      if (typeof prop === 'string' && Object.prototype.hasOwnProperty.call(ROW_MAPPING_METHODS, prop) && !Object.getOwnPropertyDescriptor(Object.getPrototypeOf(target), prop)?.get) {
         legacyWarn('L109', { future });
         return ROW_MAPPING_METHODS[prop](r);
       }

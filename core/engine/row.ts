@@ -47,7 +47,30 @@ class RowBase {
   }
 }
 
-const RESERVED = new Set(['length', '_mapping', '_tuple', '_fields', 'toJSON', 'constructor']);
+/**
+ * A read-only array's methods, which a row's type (a readonly tuple) promises: a row answers
+ * them on its values (`row.map(String)`, `row.includes(x)`, `row.slice(1)`), as a tuple does.
+ * A column with one of these names is read by position or through `_mapping`, as its type says.
+ */
+const ARRAY_METHODS = [
+  'at', 'concat', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap',
+  'forEach', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight', 'slice', 'some',
+  'toReversed', 'toSorted', 'toSpliced', 'values', 'with',
+] as const;
+for (const name of ARRAY_METHODS) {
+  const method = (Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
+  // Methods of a later ECMAScript than this Node has are left out, as the array's are.
+  if (typeof method !== 'function') continue;
+  Object.defineProperty(RowBase.prototype, name, {
+    value: function (this: RowBase, ...args: unknown[]) {
+      return method.apply(this._tuple(), args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+const RESERVED = new Set<string>(['length', '_mapping', '_tuple', '_fields', 'toJSON', 'constructor', ...ARRAY_METHODS]);
 
 /** Makes (or reuses) the row class for these field names. */
 export function rowClassFor(fields: readonly string[]): RowClass {

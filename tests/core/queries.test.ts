@@ -186,6 +186,19 @@ forEachDialect('queries', (ctx) => {
     });
   });
 
+  it("answers a read-only array's methods on its values, as its tuple type says; a column named like one is read by position or _mapping", async () => {
+    await rows(async (conn) => {
+      const row = (await conn.execute(select(emp.c.id, emp.c.name).where(emp.c.id.eq(1)))).one();
+      expect(Array.isArray(row)).toBe(false);
+      expect(row.map(String)).toEqual(['1', 'Ada']);
+      expect([row.includes('Ada'), row.indexOf('Ada'), row.slice(1), row.join('/'), row.at(-1)]).toEqual([true, 1, ['Ada'], '1/Ada', 'Ada']);
+      expect([[...row.keys()], [...row.values()], [...row.entries()]]).toEqual([[0, 1], [1, 'Ada'], [[0, 1], [1, 'Ada']]]);
+      const named = (await conn.execute(select(emp.c.id.label('values'), emp.c.name.label('map')).where(emp.c.id.eq(2)))).one();
+      expect(typeof named.values).toBe('function');
+      expect([named[0], named[1], named._mapping.values, named._mapping.map]).toEqual([2, 'Bob', 2, 'Bob']);
+    });
+  });
+
   it('shapes results: first, one, oneOrNone, scalar(s), mappings, partitions, unique, iteration', async () => {
     await rows(async (conn) => {
       const q = select(emp.c.id, emp.c.name).orderBy(emp.c.id);

@@ -10,7 +10,7 @@
 import type { SyntaxTransformFn } from './types';
 import { TextEditor } from '../run/text-edits';
 import { legacyCalls, where } from './js-bindings';
-import { span } from './js-chain';
+import { ownLine, span } from './js-chain';
 import { parseFile } from './js-parse';
 
 export const syntax: SyntaxTransformFn = (file, api, sites) => {
@@ -33,10 +33,9 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     const last = span(pairs[pairs.length - 1]);
     // The opening bracket: with its line when it stands alone there, alone when it ends its
     // line, else with the space up to the first pair.
-    const openLine = src.lastIndexOf('\n', list.start - 1) + 1;
-    const endsLine = /^[ \t]*\n/.exec(src.slice(list.start + 1));
-    if (endsLine && /^[ \t]*$/.test(src.slice(openLine, list.start))) text.replace(openLine, list.start + 1 + endsLine[0].length, '');
-    else if (endsLine) text.replace(list.start, list.start + 1, '');
+    const openOwn = ownLine(src, list.start, list.start + 1);
+    if (openOwn) text.replace(openOwn.start, openOwn.end, '');
+    else if (/^[ \t]*\n/.test(src.slice(list.start + 1))) text.replace(list.start, list.start + 1, '');
     else text.replace(list.start, first.start, '');
     const closeLine = src.lastIndexOf('\n', list.end - 1) + 1;
     if (closeLine > last.end && /^[ \t]*$/.test(src.slice(closeLine, list.end - 1))) {
@@ -44,8 +43,8 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
       // `]` goes with the comma after it, which the last pair takes over when it has none.
       const comma = (/^[ \t]*,[ \t]*/.exec(src.slice(list.end)) ?? [''])[0];
       if ((rest.length || comma) && !/^[ \t]*,/.test(src.slice(last.end))) text.replace(last.end, last.end, ',');
-      const lineEnd = /^[ \t]*\n/.exec(src.slice(list.end + comma.length));
-      if (!rest.length && lineEnd) text.replace(closeLine, list.end + comma.length + lineEnd[0].length, '');
+      const closeOwn = rest.length ? undefined : ownLine(src, list.end - 1, list.end, { comma: true });
+      if (closeOwn) text.replace(closeOwn.start, closeOwn.end, '');
       else text.replace(list.end - 1, list.end + comma.length, '');
     } else text.replace(last.end, list.end, '');
     sites.rewritten('L203');

@@ -7,7 +7,7 @@
 import type { SyntaxTransformFn } from './types';
 import { TextEditor } from '../run/text-edits';
 import { legacyCalls, where } from './js-bindings';
-import { callsText, listItems, outerEnd, readOptions, span } from './js-chain';
+import { callsText, listItems, outerEnd, ownLine, readOptions, span } from './js-chain';
 import { parseFile } from './js-parse';
 
 export const syntax: SyntaxTransformFn = (file, api, sites) => {
@@ -41,9 +41,8 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     // else with the comma before it. The statements and their comments stay as written.
     const tail = callsText(calls);
     const bag = { start: span(last).start, end: outerEnd(file.source, last) };
-    const lineStart = file.source.lastIndexOf('\n', bag.start - 1) + 1;
-    const after = /^[ \t]*,?[ \t]*(\n|$)/.exec(file.source.slice(bag.end));
-    if (after && /^[ \t]*$/.test(file.source.slice(lineStart, bag.start))) text.replace(lineStart, bag.end + after[0].length, '');
+    const own = ownLine(file.source, bag.start, bag.end, { comma: true });
+    if (own) text.replace(own.start, own.end, '');
     else text.replace(args.length > 1 ? outerEnd(file.source, args[args.length - 2]) : bag.start, bag.end, '');
     text.replace(span(path.node).end, span(path.node).end, tail);
     sites.rewritten('L204');

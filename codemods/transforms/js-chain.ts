@@ -25,6 +25,18 @@ export function outerEnd(source: string, node: unknown): number {
 }
 
 /**
+ * The whole line around `[start, end)`, with its line break, when nothing but spaces (and,
+ * with `comma`, one comma after it) shares that line; undefined otherwise. For a bracket or
+ * an options bag that goes with its line, so no blank line is left behind.
+ */
+export function ownLine(source: string, start: number, end: number, { comma = false } = {}): { start: number; end: number } | undefined {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[ \t]*$/.test(source.slice(lineStart, start))) return undefined;
+  const after = (comma ? /^[ \t]*,?[ \t]*(\n|$)/ : /^[ \t]*(\n|$)/).exec(source.slice(end));
+  return after ? { start: lineStart, end: end + after[0].length } : undefined;
+}
+
+/**
  * Generative calls as text, each with its arguments' text.
  * @example callsText([['orderBy', ['t.c.id']], ['limit', ['5']]]) // '.orderBy(t.c.id).limit(5)'
  */

@@ -84,40 +84,53 @@ export function matchesShape(node: unknown, needle: Record<string, unknown>): bo
   );
 }
 
-/** An identifier of a plain tree with the node that holds it. */
-export interface IdentifierUse {
-  readonly node: { type: string; name: string };
-  readonly parent: Record<string, unknown> & { type: string };
+/** A node of a plain Babel tree. */
+export interface PlainNode {
+  type: string;
+  start?: number | null;
+  end?: number | null;
+  [key: string]: unknown;
 }
 
 /** Keys of a Babel node that hold no child node. */
 const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
 
 /**
+ * Calls `visit` on `node` and every node below it of a plain Babel tree, with the node that
+ * holds each one; `visit` returning false skips a subtree. No paths are made.
+ */
+export function walkNodes<N extends PlainNode = PlainNode>(node: unknown, visit: (n: N, parent: N | undefined) => boolean | void, parent?: N): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) walkNodes(n, visit, parent);
+    return;
+  }
+  const n = node as N;
+  if (typeof n.type !== 'string') return;
+  if (visit(n, parent) === false) return;
+  for (const key of Object.keys(n)) if (!NOT_CHILDREN.has(key)) walkNodes(n[key], visit, n);
+}
+
+/** An identifier of a plain tree with the node that holds it. */
+export interface IdentifierUse {
+  readonly node: { type: string; name: string };
+  readonly parent: PlainNode;
+}
+
+/**
  * Every identifier (and JSX identifier) of a plain Babel tree by name, with its parent node:
- * one walk over the nodes' own keys, no paths. For questions about the use of names, which
- * a find() per name answered by walking the whole tree each time.
+ * one walk, no paths. For questions about the use of names, which a find() per name
+ * answered by walking the whole tree each time.
  */
 export function identifiersByName(ast: unknown): Map<string, IdentifierUse[]> {
   const out = new Map<string, IdentifierUse[]>();
-  const visit = (node: Record<string, unknown> & { type: string }) => {
-    for (const key in node) {
-      if (NOT_CHILDREN.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') child(item as never, node);
-      } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') child(value as never, node);
-    }
-  };
-  const child = (node: Record<string, unknown> & { type: string }, parent: IdentifierUse['parent']) => {
-    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+  walkNodes(ast, (node, parent) => {
+    if (parent && (node.type === 'Identifier' || node.type === 'JSXIdentifier')) {
       const name = node.name as string;
       let list = out.get(name);
       if (!list) out.set(name, (list = []));
       list.push({ node: node as IdentifierUse['node'], parent });
     }
-    visit(node);
-  };
-  visit(ast as never);
+  });
   return out;
 }

@@ -7,6 +7,7 @@ import type { ASTPath, CallExpression, ExportNamedDeclaration, ImportDeclaration
 import { applyEdits } from '../run/text-edits';
 import { findPaths, identifiersByName, IdentifierUse, matchesShape } from './js-find';
 import { parseFile } from './js-parse';
+import { span } from './js-chain';
 import type { SyntaxTransformFn } from './types';
 import { legacyOnlyNames } from './legacy-names';
 
@@ -40,7 +41,6 @@ const escape = (s: string) => s.replace(/[$]/g, '\\$&');
 export function pruneUnusedLegacyImports(j: JSCodeshift, path: string, source: string, before: string): string | undefined {
   const { root, ids } = parseWithIdentifiers(j, path, source);
   const edits: { start: number; end: number; text: string }[] = [];
-  const pos = (n: unknown) => n as { start: number; end: number };
   // A name the file imported without using it is the author's business; one the run added or made unused is not.
   const unusedBefore = (local: string) => (before.match(new RegExp(`(?<![\\w$])${escape(local)}(?![\\w$])`, 'g')) ?? []).length === 1;
   root.find(j.ImportDeclaration, { source: { value: LEGACY } }).forEach((p) => {
@@ -48,20 +48,20 @@ export function pruneUnusedLegacyImports(j: JSCodeshift, path: string, source: s
     const dropped = all.filter((s) => s.type === 'ImportSpecifier' && !isUsed(ids, s.local?.name as string) && !unusedBefore(s.local?.name as string));
     if (!dropped.length) return;
     const kept = all.filter((s) => !dropped.includes(s));
-    const first = pos(all[0]).start;
-    const last = pos(all[all.length - 1]).end;
+    const first = span(all[0]).start;
+    const last = span(all[all.length - 1]).end;
     // The file's sites for a human are reported by line: no edit adds or removes a line.
     if (!source.slice(first, last).includes('\n')) {
-      edits.push(kept.length ? { start: first, end: last, text: kept.map((s) => source.slice(pos(s).start, pos(s).end)).join(', ') } : { start: pos(p.node).start, end: pos(p.node).end, text: '' });
+      edits.push(kept.length ? { start: first, end: last, text: kept.map((s) => source.slice(span(s).start, span(s).end)).join(', ') } : { start: span(p.node).start, end: span(p.node).end, text: '' });
       return;
     }
     // Over several lines: each name goes with its comma and the spaces after it, its line breaks stay.
     for (const d of dropped) {
-      const after = /^[ \t]*,[ \t]*/.exec(source.slice(pos(d).end));
-      const before = /,[ \t]*$/.exec(source.slice(0, pos(d).start));
-      if (after) edits.push({ start: pos(d).start, end: pos(d).end + after[0].length, text: '' });
-      else if (before) edits.push({ start: pos(d).start - before[0].length, end: pos(d).end, text: '' });
-      else edits.push({ start: pos(d).start, end: pos(d).end, text: '' });
+      const after = /^[ \t]*,[ \t]*/.exec(source.slice(span(d).end));
+      const before = /,[ \t]*$/.exec(source.slice(0, span(d).start));
+      if (after) edits.push({ start: span(d).start, end: span(d).end + after[0].length, text: '' });
+      else if (before) edits.push({ start: span(d).start - before[0].length, end: span(d).end, text: '' });
+      else edits.push({ start: span(d).start, end: span(d).end, text: '' });
     }
   });
   return edits.length ? applyEdits(source, edits) : undefined;
@@ -86,7 +86,6 @@ export const syntax: SyntaxTransformFn = (file, api) => {
     const { start, end } = source as { start?: number; end?: number };
     if (typeof start === 'number' && typeof end === 'number' && /^['"]retort\/legacy['"]$/.test(file.source.slice(start, end))) edits.push({ start: start + 1, end: end - 1, text: 'retort' });
   };
-  const pos = (n: unknown) => n as { start: number; end: number };
   // The imports, re-exports and requires in one walk of the tree (three find() traversals before).
   const found = findPaths(j, root, ['ImportDeclaration', 'ExportNamedDeclaration', 'CallExpression']);
   (found.ImportDeclaration as ASTPath<ImportDeclaration>[]).filter((p) => matchesShape(p.node, { source: { value: LEGACY } })).forEach((p) => {
@@ -95,10 +94,10 @@ export const syntax: SyntaxTransformFn = (file, api) => {
     const unused = all.filter((s) => s.type === 'ImportSpecifier' && p.node.importKind !== 'type' && (s as { importKind?: string }).importKind !== 'type' && only.has(s.imported.name as string) && !used(s.local?.name as string));
     const specs = all.filter((s) => !unused.includes(s));
     if (unused.length && specs.length) {
-      edits.push({ start: pos(all[0]).start, end: pos(all[all.length - 1]).end, text: specs.map((s) => file.source.slice(pos(s).start, pos(s).end)).join(', ') });
+      edits.push({ start: span(all[0]).start, end: span(all[all.length - 1]).end, text: specs.map((s) => file.source.slice(span(s).start, span(s).end)).join(', ') });
     } else if (unused.length) {
       // Nothing of the import is used: the whole declaration goes (with its line break).
-      const { start, end } = pos(p.node);
+      const { start, end } = span(p.node);
       edits.push({ start, end: file.source[end] === '\n' ? end + 1 : end, text: '' });
       return;
     }

@@ -15,7 +15,7 @@
 import type { SyntaxTransformFn } from './types';
 import { TextEditor } from '../run/text-edits';
 import { legacyCalls, where } from './js-bindings';
-import { booleanLiteral, callsText, isNullish, listItems, readOptions, span } from './js-chain';
+import { booleanLiteral, callsText, isNullish, listItems, ownLine, readOptions, span } from './js-chain';
 import { parseFile } from './js-parse';
 
 const OPTIONS = ['from', 'orderBy', 'groupBy', 'having', 'limit', 'offset', 'distinct', 'useLabels', 'correlate'] as const;
@@ -95,10 +95,8 @@ export const syntax: SyntaxTransformFn = (file, api, sites) => {
     // The tail is built (its pieces sliced with their own rewrites) before the edit that replaces them.
     const tail = ')' + callsText(hasWhere ? [['where', [source(whereArg)]], ...calls] : calls);
     // A `[` alone on its line goes with its line; the columns keep theirs.
-    const lineStart = file.source.lastIndexOf('\n', list.start - 1) + 1;
-    const lineEnd = file.source.indexOf('\n', list.start);
-    const alone = lineEnd >= 0 && /^[ \t]*$/.test(file.source.slice(lineStart, list.start)) && /^[ \t]*$/.test(file.source.slice(list.start + 1, lineEnd));
-    if (alone) text.replace(lineStart, lineEnd + 1, '');
+    const own = ownLine(file.source, list.start, list.start + 1);
+    if (own) text.replace(own.start, own.end, '');
     else text.replace(list.start, list.start + 1, '');
     text.replace(list.end - 1, span(path.node).end, tail);
     sites.rewritten('L201');

@@ -2,6 +2,8 @@
  * The little the transform needs of Babel's TypeScript AST (as jscodeshift's `ts` parser
  * gives it): a loose node shape and helpers to read literals and source text.
  */
+import { walkNodes as walkPlainNodes } from '../js-find';
+
 export interface AstNode {
   type: string;
   start?: number | null;
@@ -31,20 +33,9 @@ export function textOf(source: string, node: AstNode): string {
   return source.slice(node.start!, node.end!);
 }
 
-/** Calls `visit` on `node` and every node below it; `visit` returning false skips a subtree. */
-export function walkNodes(node: unknown, visit: (n: AstNode) => boolean | void): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) walkNodes(n, visit);
-    return;
-  }
-  const n = node as AstNode;
-  if (typeof n.type !== 'string') return;
-  if (visit(n) === false) return;
-  for (const key of Object.keys(n)) {
-    if (key === 'loc' || key === 'start' || key === 'end' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'tokens' || key === 'extra') continue;
-    walkNodes(n[key], visit);
-  }
+/** Calls `visit` on `node` and every node below it; `visit` returning false skips a subtree (the syntax transforms' shared walk). */
+export function walkNodes(node: unknown, visit: (n: AstNode, parent: AstNode | undefined) => boolean | void): void {
+  walkPlainNodes<AstNode>(node, visit);
 }
 
 /** A JavaScript identifier (so `t.c.name` works), else a quoted accessor is needed. */
